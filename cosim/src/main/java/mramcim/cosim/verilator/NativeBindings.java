@@ -1,0 +1,65 @@
+package mramcim.cosim.verilator;
+
+/**
+ * Direct-mapped JNA binding of wrapper.cpp. Never used from this class loader: {@link NativeLoader}
+ * defines a private copy of this class per library and registers the library on that copy, because
+ * JNA direct mapping binds the native methods of one class to one library.
+ */
+final class NativeBindings implements NativeApi {
+
+    private static native String mramcim_build_hash();
+
+    private static native String mramcim_build_info();
+
+    private static native long mramcim_create(long in, long out, long halfPeriodPs);
+
+    private static native void mramcim_step(long handle);
+
+    private static native void mramcim_reset(long handle, int cycles);
+
+    private static native int mramcim_trace_open(long handle, String path);
+
+    private static native void mramcim_trace_close(long handle);
+
+    private static native void mramcim_destroy(long handle);
+
+    @Override
+    public String buildHash() {
+        return mramcim_build_hash();
+    }
+
+    @Override
+    public String buildInfo() {
+        return mramcim_build_info();
+    }
+
+    @Override
+    public long create(long in, long out, long halfPeriodPs) {
+        return mramcim_create(in, out, halfPeriodPs);
+    }
+
+    @Override
+    public void step(long handle) {
+        mramcim_step(handle);
+    }
+
+    @Override
+    public void reset(long handle, int cycles) {
+        mramcim_reset(handle, cycles);
+    }
+
+    @Override
+    public int traceOpen(long handle, String path) {
+        return mramcim_trace_open(handle, path);
+    }
+
+    @Override
+    public void traceClose(long handle) {
+        mramcim_trace_close(handle);
+    }
+
+    @Override
+    public void destroy(long handle) {
+        mramcim_destroy(handle);
+    }
+}

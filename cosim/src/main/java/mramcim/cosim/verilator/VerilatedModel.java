@@ -1,0 +1,158 @@
+package mramcim.cosim.verilator;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.file.Path;
+
+/**
+ * One running instance of a Verilated top. All inputs of a cycle are written into a shared native
+ * buffer, {@link #step()} applies one rising clock edge in a single native call, and all outputs
+ * of the cycle are then read from the second buffer: no per-signal native calls.
+ *
+ * <p>Cycle semantics: the inputs set before {@code step()} are those sampled at the edge; the
+ * outputs read after it are the model's outputs after the edge. Not thread-safe: one instance is
+ * driven by one thread.
+ */
+public final class VerilatedModel implements AutoCloseable {
+
+    /** Default half clock period in the trace time base (picoseconds): the 2.0 GHz TDC clock. */
+    public static final long DEFAULT_HALF_PERIOD_PS = 250;
+
+    private final NativeBuild build;
+    private final NativeApi api;
+    private final Memory inMem;
+    private final Memory outMem;
+    private final IntBuffer in;
+    private final IntBuffer out;
+    private long handle;
+    private long cycle;
+
+    private VerilatedModel(NativeBuild build, long halfPeriodPs) {
+        this.build = build;
+        this.api = NativeLoader.load(build);
+        PortList ports = build.ports();
+        this.inMem = new Memory(4L * Math.max(1, ports.inputWords()));
+        this.outMem = new Memory(4L * Math.max(1, ports.outputWords()));
+        inMem.clear();
+        outMem.clear();
+        this.in = inMem.getByteBuffer(0, inMem.size()).order(ByteOrder.nativeOrder()).asIntBuffer();
+        this.out = outMem.getByteBuffer(0, outMem.size()).order(ByteOrder.nativeOrder()).asIntBuffer();
+        this.handle = api.create(Pointer.nativeValue(inMem), Pointer.nativeValue(outMem), halfPeriodPs);
+    }
+
+    /** Opens an instance of a built library, refusing a stale or mismatched one. */
+    public static VerilatedModel open(NativeBuild build) {
+        return new VerilatedModel(build, DEFAULT_HALF_PERIOD_PS);
+    }
+
+    /** Opens an instance whose waveform time base uses the given half clock period. */
+    public static VerilatedModel open(NativeBuild build, long halfPeriodPs) {
+        return new VerilatedModel(build, halfPeriodPs);
+    }
+
+    /** The build this instance runs. */
+    public NativeBuild build() {
+        return build;
+    }
+
+    /** The top's ports. */
+    public PortList ports() {
+        return build.ports();
+    }
+
+    /** Number of clock edges applied so far, reset cycles included. */
+    public long cycle() {
+        return cycle;
+    }
+
+    /** Holds reset high for {@code cycles} edges with the current inputs, then releases it. */
+    public void reset(int cycles) {
+        checkOpen();
+        api.reset(handle, cycles);
+        cycle += cycles;
+    }
+
+    /** Applies one rising clock edge: current inputs in, new outputs out. */
+    public void step() {
+        checkOpen();
+        api.step(handle);
+        cycle++;
+    }
+
+    /** Sets an input of up to 64 bits; bits above the port width must be zero. */
+    public void set(Port p, long value) {
+        checkInput(p);
+        if (p.width() < 64 && (value >>> p.width()) != 0) {
+            throw new IllegalArgumentException("value 0x" + Long.toHexString(value) + " does not fit " + p);
+        }
+        in.put(p.offset(), (int) value);
+        if (p.words() > 1) {
+            in.put(p.offset() + 1, (int) (value >>> 32));
+        }
+    }
+
+    /** Sets an input of any width from little-endian 64-bit words. */
+    public void setWords(Port p, long[] words) {
+        checkInput(p);
+        for (int k = 0; k < p.words(); k++) {
+            long w = k / 2 < words.length ? words[k / 2] : 0;
+            in.put(p.offset() + k, (int) (k % 2 == 0 ? w : w >>> 32));
+        }
+    }
+
+    /** Reads an output (or input) of up to 64 bits. */
+    public long get(Port p) {
+        IntBuffer buf = p.input() ? in : out;
+        long lo = Integer.toUnsignedLong(buf.get(p.offset()));
+        return p.words() > 1 ? lo | ((long) buf.get(p.offset() + 1) << 32) : lo;
+    }
+
+    /** Reads a port of any width into little-endian 64-bit words. */
+    public long[] getWords(Port p) {
+        IntBuffer buf = p.input() ? in : out;
+        long[] words = new long[(p.words() + 1) / 2];
+        for (int k = 0; k < p.words(); k++) {
+            long w = Integer.toUnsignedLong(buf.get(p.offset() + k));
+            words[k / 2] |= k % 2 == 0 ? w : w << 32;
+        }
+        return words;
+    }
+
+    /** Starts a VCD trace of the whole top into {@code file}. */
+    public void traceOn(Path file) {
+        checkOpen();
+        int rc = api.traceOpen(handle, file.toAbsolutePath().toString());
+        if (rc != 0) {
+            throw new IllegalStateException("cannot trace " + build.describe() + " to " + file
+                    + (rc == 1 ? ": a trace is already open" : ": the file cannot be opened"));
+        }
+    }
+
+    /** Closes the VCD trace, if any. */
+    public void traceOff() {
+        checkOpen();
+        api.traceClose(handle);
+    }
+
+    @Override
+    public void close() {
+        if (handle != 0) {
+            api.destroy(handle);
+            handle = 0;
+        }
+    }
+
+    private void checkOpen() {
+        if (handle == 0) {
+            throw new IllegalStateException(build.describe() + " is closed");
+        }
+    }
+
+    private static void checkInput(Port p) {
+        if (!p.input()) {
+            throw new IllegalArgumentException(p + " is not an input");
+        }
+    }
+}
