@@ -1,0 +1,55 @@
+package mramcim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionNamesTheToolAndTheChiselItWasBuiltWith() {
+        Run r = run("version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().matches("(?s)mramcim \\d+\\.\\d+\\.\\d+.*chisel 6\\.7\\.0 on scala 2\\.13\\.15.*"), r.out());
+    }
+
+    @Test
+    void rtlWritesTheTopsVerilogForTheRequestedSize() throws Exception {
+        Run r = run("rtl", "--rows", "16", "--cols", "12", "--out", tmp.toString());
+        assertEquals(0, r.code(), r.err());
+        String sv = Files.readString(tmp.resolve("TdcBank.sv"));
+        assertTrue(sv.contains("module TdcBank("), "a TdcBank module");
+        assertTrue(sv.contains("input  [11:0] cmp"), "one comparator input per column");
+        assertTrue(sv.contains("code_11") && !sv.contains("code_12"), "one code output per column");
+    }
+
+    @Test
+    void outOfRangeSizeIsBadUsageNamingTheParameter() {
+        Run r = run("rtl", "--rows", "200", "--cols", "8", "--out", tmp.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("rows = 200 is out of range: allowed 4..128"), r.err());
+    }
+}
