@@ -1,0 +1,145 @@
+package mramcim.model.array;
+
+import java.util.Arrays;
+import mramcim.model.device.MtjState;
+
+/**
+ * The pin-level face of the analog array, clocked by the digital side (SPEC sections 3 and 4).
+ *
+ * <p>{@link #tick} is called once per rising edge with the pins the digital side drove during the
+ * previous cycle, and produces the pins the digital side samples at this edge:
+ * <ul>
+ * <li>Conversion: the first tick that sees {@code drv_en} high starts conversion number k (input
+ * vector as seen then); at the n-th consecutive tick with {@code drv_en} high, {@code cmp_j} is 1
+ * iff {@code n * T_clk >= tau_j}. A tick with {@code drv_en} low discharges the sense nodes and
+ * clears every comparator.</li>
+ * <li>Write: a pulse lasts as long as {@code wr_en} stays high with {@code acc_en}; it is applied
+ * when {@code wr_en} falls, with the width (cycles x T_clk) and the row, column, branch, direction
+ * and amplitude seen at its first tick.</li>
+ * <li>Read: when {@code rd_en} rises with {@code acc_en}, the selected MTJ is sensed once;
+ * {@code rd_bit} holds that result while {@code rd_en} stays high and is 0 otherwise.</li>
+ * </ul>
+ */
+public final class AnalogFrontEnd {
+
+    private final AnalogArray array;
+    private final Readout readout;
+    private final double tClk;
+    private final double[] tau;
+    private final int[] fire;
+    private boolean converting;
+    private int elapsed;
+    private long conversions;
+    private boolean pulsing;
+    private int pulseRow;
+    private int pulseCol;
+    private int pulseBranch;
+    private boolean pulseToAp;
+    private int pulseAmp;
+    private int pulseCycles;
+    private boolean reading;
+    private boolean readResult;
+
+    public AnalogFrontEnd(AnalogArray array, Readout readout) {
+        if (readout.array() != array) {
+            throw new IllegalArgumentException("readout belongs to another array");
+        }
+        this.array = array;
+        this.readout = readout;
+        this.tClk = array.config().timing().tClk();
+        this.tau = new double[array.cols()];
+        this.fire = new int[array.cols()];
+    }
+
+    /** Front end of {@code array} using the fast readout. */
+    public static AnalogFrontEnd of(AnalogArray array) {
+        return new AnalogFrontEnd(array, Readout.of(array, Solver.FAST));
+    }
+
+    public AnalogArray array() {
+        return array;
+    }
+
+    /** Conversions started so far: the index of the next conversion's jitter draw. */
+    public long conversions() {
+        return conversions;
+    }
+
+    /** Delays of the present (or last) conversion, s; for waveforms. Do not modify. */
+    public double[] tau() {
+        return tau;
+    }
+
+    /** Ticks with {@code drv_en} high in the present frame (0 outside a frame). */
+    public int elapsed() {
+        return elapsed;
+    }
+
+    /** One rising edge: {@code d} are the pins of the previous cycle, {@code out} receives this edge's outputs. */
+    public void tick(DigitalPins d, AnalogPins out) {
+        convert(d, out);
+        write(d);
+        read(d, out);
+    }
+
+    private void convert(DigitalPins d, AnalogPins out) {
+        Arrays.fill(out.cmp, 0);
+        if (!d.drvEn) {
+            converting = false;
+            elapsed = 0;
+            return;
+        }
+        if (!converting) {
+            converting = true;
+            elapsed = 0;
+            readout.convert(d.inVec, conversions++, tau);
+            for (int c = 0; c < tau.length; c++) {
+                fire[c] = Tdc.firingCycle(tau[c], tClk);
+            }
+        }
+        elapsed++;
+        for (int c = 0; c < fire.length; c++) {
+            if (elapsed >= fire[c]) {
+                out.cmp[c >>> 6] |= 1L << (c & 63);
+            }
+        }
+    }
+
+    private void write(DigitalPins d) {
+        if (d.wrEn && d.accEn) {
+            if (!pulsing) {
+                pulsing = true;
+                pulseRow = d.accRow;
+                pulseCol = d.accCol;
+                pulseBranch = d.accBranch;
+                pulseToAp = d.wrDir;
+                pulseAmp = d.wrAmp;
+                pulseCycles = 0;
+            }
+            pulseCycles++;
+        } else if (pulsing) {
+            pulsing = false;
+            if (inRange(pulseRow, pulseCol)) {
+                array.pulse(pulseRow, pulseCol, pulseBranch, pulseToAp ? MtjState.AP : MtjState.P, pulseAmp,
+                        pulseCycles * tClk);
+            }
+        }
+    }
+
+    private void read(DigitalPins d, AnalogPins out) {
+        if (d.rdEn && d.accEn) {
+            if (!reading) {
+                reading = true;
+                readResult = inRange(d.accRow, d.accCol) && array.sense(d.accRow, d.accCol, d.accBranch);
+            }
+            out.rdBit = readResult;
+        } else {
+            reading = false;
+            out.rdBit = false;
+        }
+    }
+
+    private boolean inRange(int row, int col) {
+        return row >= 0 && row < array.rows() && col >= 0 && col < array.cols();
+    }
+}

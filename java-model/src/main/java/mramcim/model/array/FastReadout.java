@@ -1,0 +1,106 @@
+package mramcim.model.array;
+
+import mramcim.model.config.MacroConfig;
+
+/**
+ * The fast path: {@code tau_j = sum_i w_ij R_ij(IN_i)} from {@link FastDelayModel}, evaluated with
+ * one lookup table per column and group of eight rows (256 input patterns each), so a 64-row
+ * column costs eight table reads. Tables are rebuilt when the array's state changes. Conversions
+ * only read the tables and may run on several threads at once.
+ */
+public final class FastReadout extends Readout {
+
+    private static final int GROUP_BITS = 8;
+    private static final int PATTERNS = 1 << GROUP_BITS;
+
+    private final FastDelayModel model;
+    private final int groups;
+    private volatile double[] table;
+    private volatile long builtVersion = -1;
+
+    FastReadout(AnalogArray array) {
+        super(array);
+        MacroConfig cfg = array.config();
+        int rows = cfg.rows();
+        this.groups = (rows + GROUP_BITS - 1) / GROUP_BITS;
+        double rL = nominalCell(cfg, true);
+        double rH = nominalCell(cfg, false);
+        ColumnElectrical nominal = new ColumnElectrical(cfg.column().cNode(), cfg.column().cSense(),
+                cfg.column().vDrv(), cfg.column().vRef());
+        this.model = FastDelayModel.refined(rows, 0.5 * (rL + rH) + cfg.column().rSeg(), nominal);
+    }
+
+    /** Nominal cell resistance for IN == W (low) or IN != W (high), at the readout bias. */
+    private static double nominalCell(MacroConfig cfg, boolean match) {
+        var m = cfg.mtj();
+        double bias = (cfg.column().vDrv() - cfg.column().vRef()) / cfg.rows();
+        double rAp = m.rP() * (1 + m.tmr0() / (1 + Math.pow(bias / m.vHalf(), 2)));
+        double on = cfg.fet().rOn() + (match ? m.rP() : rAp);
+        double off = cfg.fet().rOff() + (match ? rAp : m.rP());
+        return on * off / (on + off);
+    }
+
+    /** The delay model behind the tables. */
+    public FastDelayModel model() {
+        return model;
+    }
+
+    private double[] tables() {
+        double[] t = table;
+        if (t == null || builtVersion != array.stateVersion()) {
+            synchronized (this) {
+                if (table == null || builtVersion != array.stateVersion()) {
+                    long v = array.stateVersion();
+                    table = build();
+                    builtVersion = v;
+                }
+                t = table;
+            }
+        }
+        return t;
+    }
+
+    private double[] build() {
+        int rows = array.rows();
+        int cols = array.cols();
+        double[] t = new double[cols * groups * PATTERNS];
+        double[] a = new double[GROUP_BITS];
+        double[] b = new double[GROUP_BITS];
+        for (int c = 0; c < cols; c++) {
+            double[] w = model.weights(array.electrical(c));
+            for (int g = 0; g < groups; g++) {
+                for (int k = 0; k < GROUP_BITS; k++) {
+                    int row = g * GROUP_BITS + k;
+                    a[k] = row < rows ? w[row] * array.stageResistance(row, c, true) : 0;
+                    b[k] = row < rows ? w[row] * array.stageResistance(row, c, false) : 0;
+                }
+                int base = (c * groups + g) * PATTERNS;
+                double allLow = 0;
+                for (int k = 0; k < GROUP_BITS; k++) {
+                    allLow += b[k];
+                }
+                t[base] = allLow;
+                for (int p = 1; p < PATTERNS; p++) {
+                    int high = 31 - Integer.numberOfLeadingZeros(p);
+                    t[base + p] = t[base + (p ^ (1 << high))] - b[high] + a[high];
+                }
+            }
+        }
+        return t;
+    }
+
+    @Override
+    protected void delays(long[] in, double[] tau) {
+        double[] t = tables();
+        int cols = tau.length;
+        for (int c = 0; c < cols; c++) {
+            int base = c * groups * PATTERNS;
+            double sum = 0;
+            for (int g = 0; g < groups; g++) {
+                int pattern = (int) (in[g >>> 3] >>> ((g & 7) * GROUP_BITS)) & (PATTERNS - 1);
+                sum += t[base + g * PATTERNS + pattern];
+            }
+            tau[c] = sum;
+        }
+    }
+}

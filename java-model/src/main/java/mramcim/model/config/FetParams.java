@@ -1,0 +1,17 @@
+package mramcim.model.config;
+
+/** Access FET of a bit-cell branch (SPEC section 2, "Bit cell"). */
+public record FetParams(
+        @Param(unit = "Ohm", source = "SPEC 2: assumed 1.0 kOhm") double rOn,
+        @Param(unit = "rel", source = "SPEC 2: assumed 3 %") double rOnSigma,
+        @Param(unit = "Ohm", source = "SPEC 2: assumed 1 GOhm") double rOff) {
+
+    public FetParams {
+        Check.positive("fet.rOn", rOn, "Ohm");
+        Check.range("fet.rOnSigma", rOnSigma, 0, 0.2, "rel");
+        Check.positive("fet.rOff", rOff, "Ohm");
+        if (rOff <= rOn) {
+            throw new IllegalArgumentException("fet.rOff = " + rOff + " Ohm is out of range: allowed > fet.rOn = " + rOn + " Ohm");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package mramcim.model.config;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The complete, immutable description of one macro design: every physical and timing parameter
+ * in SI units, each with its unit and source ({@link Param}). The random seed is not part of it:
+ * a configuration is a design, a seed picks one fabricated die of it.
+ *
+ * <p>Presets are named factories ({@link #jung2022()}, {@link #ideal()}, {@link #small}); one field
+ * is changed with the {@code with...} methods.
+ */
+public record MacroConfig(
+        Geometry geometry,
+        MtjParams mtj,
+        FetParams fet,
+        ColumnParams column,
+        WriteParams write,
+        ReadParams read,
+        TimingParams timing) {
+
+    public MacroConfig {
+        Check.present("geometry", geometry);
+        Check.present("mtj", mtj);
+        Check.present("fet", fet);
+        Check.present("column", column);
+        Check.present("write", write);
+        Check.present("read", read);
+        Check.present("timing", timing);
+    }
+
+    /** The 64 x 64 macro of Jung et al. (seed 000) with the SPEC's assumed parameters. */
+    public static MacroConfig jung2022() {
+        return new MacroConfig(
+                new Geometry(64, 64),
+                new MtjParams(3.0e3, 0.02, 1.20, 0.05, 0.5, 0.0, 0.0),
+                new FetParams(1.0e3, 0.03, 1.0e9),
+                new ColumnParams(10.0, 0.5e-15, 230e-15, 0.01, 0.8, 0.4, 4e-3, 50e-12),
+                new WriteParams(0.4, 0.05, 0.8, 0.08, 10e-9, 1e-9, 40),
+                new ReadParams(0.1),
+                new TimingParams(0.5e-9, 180, 4));
+    }
+
+    /** {@link #jung2022()} with no device variation, no comparator offset, no jitter, no faults. */
+    public static MacroConfig ideal() {
+        MacroConfig j = jung2022();
+        MtjParams m = j.mtj();
+        FetParams f = j.fet();
+        ColumnParams c = j.column();
+        WriteParams w = j.write();
+        return new MacroConfig(j.geometry(),
+                new MtjParams(m.rP(), 0, m.tmr0(), 0, m.vHalf(), 0, 0),
+                new FetParams(f.rOn(), 0, f.rOff()),
+                new ColumnParams(c.rSeg(), c.cNode(), c.cSense(), 0, c.vDrv(), c.vRef(), 0, 0),
+                new WriteParams(w.vW0(), w.dVw(), w.vCrit(), 0, w.pulseWidth(), w.tau0(), w.delta()),
+                j.read(), j.timing());
+    }
+
+    /** {@link #jung2022()} at another size: the small arrays the tests run on. */
+    public static MacroConfig small(int rows, int cols) {
+        return jung2022().withGeometry(new Geometry(rows, cols));
+    }
+
+    /**
+     * A preset by name: {@code jung2022}, {@code ideal}, or {@code small:RxC} (for example
+     * {@code small:8x8}).
+     */
+    public static MacroConfig preset(String name) {
+        if (name.equals("jung2022")) {
+            return jung2022();
+        }
+        if (name.equals("ideal")) {
+            return ideal();
+        }
+        if (name.matches("small:\\d+x\\d+")) {
+            String[] rc = name.substring(6).split("x");
+            return small(Integer.parseInt(rc[0]), Integer.parseInt(rc[1]));
+        }
+        throw new IllegalArgumentException("preset = " + name + " is unknown: allowed " + String.join(", ", PRESETS));
+    }
+
+    /** The preset names {@link #preset} accepts. */
+    public static final List<String> PRESETS = List.of("jung2022", "ideal", "small:RxC");
+
+    public MacroConfig withGeometry(Geometry g) {
+        return new MacroConfig(g, mtj, fet, column, write, read, timing);
+    }
+
+    public MacroConfig withMtj(MtjParams m) {
+        return new MacroConfig(geometry, m, fet, column, write, read, timing);
+    }
+
+    public MacroConfig withFet(FetParams f) {
+        return new MacroConfig(geometry, mtj, f, column, write, read, timing);
+    }
+
+    public MacroConfig withColumn(ColumnParams c) {
+        return new MacroConfig(geometry, mtj, fet, c, write, read, timing);
+    }
+
+    public MacroConfig withWrite(WriteParams w) {
+        return new MacroConfig(geometry, mtj, fet, column, w, read, timing);
+    }
+
+    public MacroConfig withRead(ReadParams r) {
+        return new MacroConfig(geometry, mtj, fet, column, write, r, timing);
+    }
+
+    public MacroConfig withTiming(TimingParams t) {
+        return new MacroConfig(geometry, mtj, fet, column, write, read, t);
+    }
+
+    /** Rows (inputs). */
+    public int rows() {
+        return geometry.rows();
+    }
+
+    /** Columns (outputs). */
+    public int cols() {
+        return geometry.cols();
+    }
+
+    /** One parameter as {@code mramcim config} lists it. */
+    public record Entry(String name, Object value, String unit, String source) {
+    }
+
+    /** Every parameter with its value, unit and source, named {@code section.field}. */
+    public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        for (RecordComponent section : MacroConfig.class.getRecordComponents()) {
+            Object sub = invoke(section, this);
+            for (RecordComponent rc : sub.getClass().getRecordComponents()) {
+                Param p = rc.getAnnotation(Param.class);
+                if (p == null) {
+                    throw new IllegalStateException(sub.getClass().getSimpleName() + "." + rc.getName() + " lacks @Param");
+                }
+                out.add(new Entry(section.getName() + "." + rc.getName(), invoke(rc, sub), p.unit(), p.source()));
+            }
+        }
+        return out;
+    }
+
+    private static Object invoke(RecordComponent rc, Object target) {
+        try {
+            return rc.getAccessor().invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package mramcim.model.config;
+
+/**
+ * Magnetic tunnel junction (SPEC section 2, "MTJ"). Device-to-device variation is drawn once per
+ * device at fabrication; {@code TMR(V) = tmr0 / (1 + (V / vHalf)^2)}.
+ */
+public record MtjParams(
+        @Param(unit = "Ohm", source = "SPEC 2: assumed 3.0 kOhm") double rP,
+        @Param(unit = "rel", source = "SPEC 2: assumed 2 %") double rPSigma,
+        @Param(unit = "1", source = "SPEC 2: assumed 120 %") double tmr0,
+        @Param(unit = "rel", source = "SPEC 2: assumed 5 % relative") double tmrSigma,
+        @Param(unit = "V", source = "SPEC 2: assumed 0.5 V") double vHalf,
+        @Param(unit = "1", source = "SPEC 2: configurable fault fraction; assumed 0 for a good die") double stuckAtP,
+        @Param(unit = "1", source = "SPEC 2: configurable fault fraction; assumed 0 for a good die") double stuckAtAP) {
+
+    public MtjParams {
+        Check.positive("mtj.rP", rP, "Ohm");
+        Check.range("mtj.rPSigma", rPSigma, 0, 0.2, "rel");
+        Check.range("mtj.tmr0", tmr0, 1e-3, 10, "1");
+        Check.range("mtj.tmrSigma", tmrSigma, 0, 0.2, "rel");
+        Check.positive("mtj.vHalf", vHalf, "V");
+        Check.range("mtj.stuckAtP", stuckAtP, 0, 1, "1");
+        Check.range("mtj.stuckAtAP", stuckAtAP, 0, 1, "1");
+        Check.range("mtj.stuckAtP + mtj.stuckAtAP", stuckAtP + stuckAtAP, 0, 1, "1");
+    }
+
+    /** Nominal antiparallel resistance at zero bias, {@code rP * (1 + tmr0)}. */
+    public double rAP() {
+        return rP * (1 + tmr0);
+    }
+}

@@ -1,0 +1,13 @@
+package mramcim.model.config;
+
+/**
+ * Read path (SPEC section 2): a small voltage across the selected branch; the sense amplifier
+ * compares the branch current with a reference midway between the nominal P and AP currents.
+ */
+public record ReadParams(
+        @Param(unit = "V", source = "assumed 0.1 V: small enough not to disturb (far below write.vCrit)") double vRead) {
+
+    public ReadParams {
+        Check.positive("read.vRead", vRead, "V");
+    }
+}

@@ -1,0 +1,80 @@
+package mramcim.model.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class MacroConfigTest {
+
+    private static void refused(String expected, Supplier<?> build) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build::get);
+        assertEquals(expected, e.getMessage());
+    }
+
+    @Test
+    void invalidValuesAreRefusedNamingParameterValueAndRange() {
+        MacroConfig j = MacroConfig.jung2022();
+        MtjParams m = j.mtj();
+        ColumnParams c = j.column();
+        refused("mtj.rP = -3000.0 Ohm is out of range: allowed > 0 (finite)",
+                () -> new MtjParams(-3000, m.rPSigma(), m.tmr0(), m.tmrSigma(), m.vHalf(), 0, 0));
+        refused("mtj.tmr0 = 0.0 1 is out of range: allowed 0.001..10.0 1",
+                () -> new MtjParams(m.rP(), m.rPSigma(), 0, m.tmrSigma(), m.vHalf(), 0, 0));
+        refused("column.vRef = 0.8 V is out of range: allowed 0 < vRef < column.vDrv = 0.8 V (the sense node never"
+                        + " crosses a reference at or above the drive)",
+                () -> new ColumnParams(c.rSeg(), c.cNode(), c.cSense(), c.cSenseSigma(), 0.8, 0.8, 0, 0));
+        refused("geometry.rows = 3 is out of range: allowed 4..128", () -> new Geometry(3, 64));
+        refused("geometry.cols = 129 is out of range: allowed 4..128", () -> new Geometry(64, 129));
+        refused("fet.rOff = 500.0 Ohm is out of range: allowed > fet.rOn = 1000.0 Ohm", () -> new FetParams(1000, 0, 500));
+        refused("timing.frameCycles = 5000 is out of range: allowed 1..4095", () -> new TimingParams(0.5e-9, 5000, 4));
+        refused("column.cSense = 0.0 F is out of range: allowed > 0 (finite)",
+                () -> new ColumnParams(c.rSeg(), c.cNode(), 0, 0, c.vDrv(), c.vRef(), 0, 0));
+        refused("mtj.stuckAtP + mtj.stuckAtAP = 1.2 1 is out of range: allowed 0.0..1.0 1",
+                () -> new MtjParams(m.rP(), 0, m.tmr0(), 0, m.vHalf(), 0.6, 0.6));
+        refused("preset = nope is unknown: allowed jung2022, ideal, small:RxC", () -> MacroConfig.preset("nope"));
+    }
+
+    @Test
+    void presetsDifferOnlyWhereTheirNamesSay() {
+        MacroConfig ideal = MacroConfig.ideal();
+        assertEquals(0, ideal.mtj().rPSigma());
+        assertEquals(0, ideal.column().jitterSigma());
+        assertEquals(0, ideal.column().cmpOffsetSigma());
+        assertEquals(MacroConfig.jung2022().mtj().rP(), ideal.mtj().rP());
+        MacroConfig small = MacroConfig.preset("small:8x12");
+        assertEquals(8, small.rows());
+        assertEquals(12, small.cols());
+        assertEquals(MacroConfig.jung2022().column(), small.column());
+        // 180 cycles of 0.5 ns: the 11.1 MHz of seed 000.
+        assertEquals(11.1e6, MacroConfig.jung2022().timing().operatingFrequency(), 0.05e6);
+    }
+
+    @Test
+    void jsonRoundTripsAndRefusesUnknownMissingAndInvalidFields() {
+        MacroConfig j = MacroConfig.jung2022();
+        String json = ConfigJson.toJson(j);
+        assertEquals(j, ConfigJson.fromJson(json));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigJson.fromJson(json.replace("\"rP\" : 3000.0", "\"rP\" : -1.0")));
+        assertTrue(e.getMessage().startsWith("mtj.rP = -1.0 Ohm is out of range"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigJson.fromJson(json.replace("\"rSeg\"", "\"rSegment\" : 1.0, \"rSeg\"")));
+        assertTrue(e.getMessage().startsWith("configuration field column.rSegment is unknown"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ConfigJson.fromJson(json.replace("\"rSeg\" : 10.0,", "")));
+        assertEquals("configuration field column.rSeg is missing", e.getMessage());
+    }
+
+    @Test
+    void everyParameterHasAUnitAndASource() {
+        var entries = MacroConfig.jung2022().entries();
+        assertTrue(entries.size() >= 30, "entries: " + entries.size());
+        for (var en : entries) {
+            assertTrue(!en.unit().isBlank() && !en.source().isBlank(), en.name());
+        }
+        assertTrue(entries.stream().anyMatch(en -> en.name().equals("column.cSense") && en.unit().equals("F")
+                && en.value().equals(230e-15)));
+    }
+}
