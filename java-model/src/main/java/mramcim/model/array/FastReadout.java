@@ -4,8 +4,9 @@ import mramcim.model.config.MacroConfig;
 
 /**
  * The fast path: {@code tau_j = sum_i w_ij R_ij(IN_i)} from {@link FastDelayModel}, evaluated with
- * one lookup table per column and group of eight rows (256 input patterns each), so a 64-row
- * column costs eight table reads. Tables are rebuilt when the array's state changes. Conversions
+ * lookup tables per group of eight rows: for each of the 256 input patterns of a group, the
+ * contribution of those eight rows to every column, stored column-contiguous. A 64-row conversion
+ * is then eight vector additions of COLS doubles. Tables are rebuilt when the array's state changes. Conversions
  * only read the tables and may run on several threads at once.
  */
 public final class FastReadout extends Readout {
@@ -63,7 +64,8 @@ public final class FastReadout extends Readout {
     private double[] build() {
         int rows = array.rows();
         int cols = array.cols();
-        double[] t = new double[cols * groups * PATTERNS];
+        double[] t = new double[groups * PATTERNS * cols];
+        double[] column = new double[PATTERNS];
         double[] a = new double[GROUP_BITS];
         double[] b = new double[GROUP_BITS];
         for (int c = 0; c < cols; c++) {
@@ -74,15 +76,17 @@ public final class FastReadout extends Readout {
                     a[k] = row < rows ? w[row] * array.stageResistance(row, c, true) : 0;
                     b[k] = row < rows ? w[row] * array.stageResistance(row, c, false) : 0;
                 }
-                int base = (c * groups + g) * PATTERNS;
                 double allLow = 0;
                 for (int k = 0; k < GROUP_BITS; k++) {
                     allLow += b[k];
                 }
-                t[base] = allLow;
+                column[0] = allLow;
                 for (int p = 1; p < PATTERNS; p++) {
                     int high = 31 - Integer.numberOfLeadingZeros(p);
-                    t[base + p] = t[base + (p ^ (1 << high))] - b[high] + a[high];
+                    column[p] = column[p ^ (1 << high)] - b[high] + a[high];
+                }
+                for (int p = 0; p < PATTERNS; p++) {
+                    t[(g * PATTERNS + p) * cols + c] = column[p];
                 }
             }
         }
@@ -93,14 +97,13 @@ public final class FastReadout extends Readout {
     protected void delays(long[] in, double[] tau) {
         double[] t = tables();
         int cols = tau.length;
-        for (int c = 0; c < cols; c++) {
-            int base = c * groups * PATTERNS;
-            double sum = 0;
-            for (int g = 0; g < groups; g++) {
-                int pattern = (int) (in[g >>> 3] >>> ((g & 7) * GROUP_BITS)) & (PATTERNS - 1);
-                sum += t[base + g * PATTERNS + pattern];
+        java.util.Arrays.fill(tau, 0);
+        for (int g = 0; g < groups; g++) {
+            int pattern = (int) (in[g >>> 3] >>> ((g & 7) * GROUP_BITS)) & (PATTERNS - 1);
+            int base = (g * PATTERNS + pattern) * cols;
+            for (int c = 0; c < cols; c++) {
+                tau[c] += t[base + c];
             }
-            tau[c] = sum;
         }
     }
 }

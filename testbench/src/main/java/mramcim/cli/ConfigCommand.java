@@ -1,0 +1,48 @@
+package mramcim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import mramcim.model.config.MacroConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mramcim config}: every parameter of a configuration with its value, unit and source. */
+@Command(name = "config", description = "List every parameter of a preset or configuration file: value, unit, source.")
+public final class ConfigCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--json", description = "JSON instead of a table")
+    boolean json;
+
+    @Option(names = "--save", description = "also write the configuration as a loadable JSON file (for --config)")
+    java.nio.file.Path save;
+
+    @Override
+    public Integer call() throws Exception {
+        MacroConfig cfg = options.resolve();
+        if (save != null) {
+            mramcim.model.config.ConfigJson.save(cfg, save);
+        }
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("preset", options.name());
+            out.put("operatingFrequencyHz", cfg.timing().operatingFrequency());
+            out.put("parameters", cfg.entries());
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        } else {
+            System.out.printf("%-26s %14s %-4s %s%n", "parameter", "value", "unit", "source");
+            for (MacroConfig.Entry e : cfg.entries()) {
+                System.out.printf("%-26s %14s %-4s %s%n", e.name(), e.value(), e.unit(), e.source());
+            }
+            System.out.printf("operating frequency: %.2f MHz (one frame of %d cycles at %.3g s)%n",
+                    cfg.timing().operatingFrequency() / 1e6, cfg.timing().frameCycles(), cfg.timing().tClk());
+        }
+        return 0;
+    }
+}

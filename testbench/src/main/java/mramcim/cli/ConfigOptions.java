@@ -1,0 +1,27 @@
+package mramcim.cli;
+
+import java.nio.file.Path;
+import mramcim.model.config.ConfigJson;
+import mramcim.model.config.MacroConfig;
+import picocli.CommandLine.Option;
+
+/** The options every model command shares: a preset, optionally replaced by a JSON file. */
+public final class ConfigOptions {
+
+    @Option(names = "--preset", defaultValue = "jung2022",
+            description = "jung2022 (default), ideal, or small:RxC (for example small:8x8)")
+    String preset;
+
+    @Option(names = "--config", description = "JSON configuration file (overrides --preset); see `mramcim config --json`")
+    Path config;
+
+    /** The configuration chosen. */
+    public MacroConfig resolve() {
+        return config != null ? ConfigJson.load(config) : MacroConfig.preset(preset);
+    }
+
+    /** What to call it in reports. */
+    public String name() {
+        return config != null ? config.toString() : preset;
+    }
+}
