@@ -43,7 +43,13 @@ public record MacroConfig(
                 new TimingParams(0.5e-9, 180, 4));
     }
 
-    /** {@link #jung2022()} with no device variation, no comparator offset, no jitter, no faults. */
+    /**
+     * {@link #jung2022()} with no device variation, no comparator offset, no jitter, no faults, and
+     * no distributed node capacitance (C_node = 0): a lumped column whose delay is exactly linear in
+     * the number of mismatches, wherever they sit. With C_node > 0 the delay also depends on the
+     * positions of the mismatches (Elmore), a deterministic error of up to about one DP step that
+     * no converter can undo; "ideal" removes it so that the ideal macro computes exact dot products.
+     */
     public static MacroConfig ideal() {
         MacroConfig j = jung2022();
         MtjParams m = j.mtj();
@@ -53,7 +59,7 @@ public record MacroConfig(
         return new MacroConfig(j.geometry(),
                 new MtjParams(m.rP(), 0, m.tmr0(), 0, m.vHalf(), 0, 0),
                 new FetParams(f.rOn(), 0, f.rOff()),
-                new ColumnParams(c.rSeg(), c.cNode(), c.cSense(), 0, c.vDrv(), c.vRef(), 0, 0),
+                new ColumnParams(c.rSeg(), 0, c.cSense(), 0, c.vDrv(), c.vRef(), 0, 0),
                 new WriteParams(w.vW0(), w.dVw(), w.vCrit(), 0, w.pulseWidth(), w.tau0(), w.delta()),
                 j.read(), j.timing());
     }

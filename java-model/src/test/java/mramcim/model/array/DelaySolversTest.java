@@ -18,7 +18,7 @@ class DelaySolversTest {
     private static final double V_DRV = CFG.column().vDrv();
     private static final double V_REF = CFG.column().vRef();
     private static final double C_SENSE = CFG.column().cSense();
-    private static final double C_NODE = CFG.column().cNode();
+    private static final double C_NODE = MacroConfig.jung2022().column().cNode();
     private final ExactLadderSolver exact = new ExactLadderSolver();
 
     @Test

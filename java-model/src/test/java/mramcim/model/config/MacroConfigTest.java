@@ -43,6 +43,7 @@ class MacroConfigTest {
         assertEquals(0, ideal.mtj().rPSigma());
         assertEquals(0, ideal.column().jitterSigma());
         assertEquals(0, ideal.column().cmpOffsetSigma());
+        assertEquals(0, ideal.column().cNode(), "ideal: a lumped column, linear in the mismatches");
         assertEquals(MacroConfig.jung2022().mtj().rP(), ideal.mtj().rP());
         MacroConfig small = MacroConfig.preset("small:8x12");
         assertEquals(8, small.rows());

@@ -1,0 +1,37 @@
+package mramcim.model.periphery;
+
+/** Host command opcodes (SPEC section 5). Any other value of {@code cmd_op} is BAD_CMD. */
+public enum Op {
+    NOP(0),
+    WRITE_CELL(1),
+    READ_CELL(2),
+    LOAD_INPUT(3),
+    COMPUTE(4),
+    READ_RESULT(5),
+    WRITE_REG(6),
+    READ_REG(7);
+
+    /** Width of {@code cmd_op}. */
+    public static final int WIDTH = 4;
+
+    private final int code;
+
+    Op(int code) {
+        this.code = code;
+    }
+
+    /** The value on {@code cmd_op}. */
+    public int code() {
+        return code;
+    }
+
+    /** The op of a {@code cmd_op} value, or null for an unknown one. */
+    public static Op of(int code) {
+        for (Op op : values()) {
+            if (op.code == code) {
+                return op;
+            }
+        }
+        return null;
+    }
+}
