@@ -10,8 +10,20 @@ import java.nio.file.{Files, Path, Paths}
   */
 object Generator {
 
-  /** The tops that can be generated, by module name. */
-  val Tops: Seq[String] = Seq("TdcBank")
+  /** The tops that can be generated, by module name: the macro and each of its blocks alone (the
+    * block-level test suites drive a block as a top through the same Verilator harness).
+    */
+  val Tops: Seq[String] = Seq("MramCimMacro", "TdcBank", "HostInterface", "Controller", "WriteVerifySequencer",
+    "InputRegister", "Converter", "OffsetCorrector", "RegisterFile")
+
+  /** [[Tops]] for Java callers. */
+  def topList: java.util.List[String] = {
+    import scala.jdk.CollectionConverters._
+    Tops.asJava
+  }
+
+  /** Tops whose libraries the Maven build prepares for the default sizes. */
+  val BuildTops: Seq[String] = Seq("MramCimMacro", "TdcBank")
 
   /** Sizes written by the Maven build: the small test size and the 64x64 default. */
   val DefaultSizes: Seq[MacroParams] = Seq(MacroParams(8, 8), MacroParams(64, 64))
@@ -25,9 +37,25 @@ object Generator {
     "--lowering-options=disallowLocalVariables,disallowPackedArrays,locationInfoStyle=none"
   )
 
+  /** The netlist of a top is one file holding every module of its hierarchy, so one file is all a
+    * simulator, a linter or an ECO flow needs. Verilator's DECLFILENAME rule (file named after
+    * its module) cannot hold for such a file and is the only rule waived; -Wall stays on otherwise.
+    */
+  private val FileHeader: String =
+    "// mramcim-rtl: one file holds the whole hierarchy of the top (docs/rtl.md); regenerate with `mramcim rtl`.\n" +
+      "/* verilator lint_off DECLFILENAME */\n"
+
   /** Builds the Chisel module of a top for the given parameters. */
   def module(top: String, p: MacroParams): chisel3.RawModule = top match {
+    case "MramCimMacro" => new MramCimMacro(p)
     case "TdcBank" => new TdcBank(p)
+    case "HostInterface" => new HostInterface
+    case "Controller" => new Controller(p)
+    case "WriteVerifySequencer" => new WriteVerifySequencer(p)
+    case "InputRegister" => new InputRegister(p)
+    case "Converter" => new Converter(p)
+    case "OffsetCorrector" => new OffsetCorrector(p)
+    case "RegisterFile" => new RegisterFile(p)
     case other =>
       throw new IllegalArgumentException(s"top = $other is unknown: allowed ${Tops.mkString(", ")}")
   }
@@ -40,7 +68,7 @@ object Generator {
     if (!Tops.contains(top))
       throw new IllegalArgumentException(s"top = $top is unknown: allowed ${Tops.mkString(", ")}")
     try {
-      _root_.circt.stage.ChiselStage.emitSystemVerilog(module(top, p), Array.empty[String], FirtoolOpts)
+      FileHeader + _root_.circt.stage.ChiselStage.emitSystemVerilog(module(top, p), Array.empty[String], FirtoolOpts)
     } catch {
       case e: ElaborationException => throw e
       case e: Exception =>
@@ -66,7 +94,7 @@ object Generator {
 
   def main(args: Array[String]): Unit = args.toList match {
     case "--defaults" :: root :: Nil =>
-      for (top <- Tops; p <- DefaultSizes) {
+      for (top <- BuildTops; p <- DefaultSizes) {
         val f = emitTo(top, p.rows, p.cols, configDir(Paths.get(root), top, p.rows, p.cols))
         println(s"[mramcim-rtl] wrote $f")
       }

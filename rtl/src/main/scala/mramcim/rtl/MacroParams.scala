@@ -22,6 +22,15 @@ final case class MacroParams(rows: Int, cols: Int, maxFrameCycles: Int = MacroPa
   /** The saturation value of a TDC counter, reported for a column that never fired. */
   val codeMax: Int = (1 << codeWidth) - 1
 
+  /** Width of `acc_row`: a row index. */
+  val rowBits: Int = math.max(1, log2Ceil(rows))
+
+  /** Width of `acc_col`: a column index. */
+  val colBits: Int = math.max(1, log2Ceil(cols))
+
+  /** Number of 64-bit input words (LOAD_INPUT addresses). */
+  val inputWords: Int = (rows + 63) / 64
+
   /** Directory-friendly name of the configuration, for example "64x64". */
   def sizeName: String = s"${rows}x$cols"
 }

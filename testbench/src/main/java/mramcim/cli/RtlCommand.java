@@ -16,7 +16,8 @@ public final class RtlCommand implements Callable<Integer> {
     @Option(names = "--cols", required = true, description = "columns, 4..128")
     int cols;
 
-    @Option(names = "--top", defaultValue = "TdcBank", description = "top module (default ${DEFAULT-VALUE})")
+    @Option(names = "--top", defaultValue = "MramCimMacro",
+            description = "top module: the macro or one of its blocks (default ${DEFAULT-VALUE})")
     String top;
 
     @Option(names = "--out", required = true, description = "output directory")

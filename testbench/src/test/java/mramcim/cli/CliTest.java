@@ -40,10 +40,16 @@ class CliTest {
     void rtlWritesTheTopsVerilogForTheRequestedSize() throws Exception {
         Run r = run("rtl", "--rows", "16", "--cols", "12", "--out", tmp.toString());
         assertEquals(0, r.code(), r.err());
-        String sv = Files.readString(tmp.resolve("TdcBank.sv"));
-        assertTrue(sv.contains("module TdcBank("), "a TdcBank module");
+        String sv = Files.readString(tmp.resolve("MramCimMacro.sv"));
+        assertTrue(sv.contains("module MramCimMacro("), "the macro is the default top");
         assertTrue(sv.contains("input  [11:0] cmp"), "one comparator input per column");
-        assertTrue(sv.contains("code_11") && !sv.contains("code_12"), "one code output per column");
+        assertTrue(sv.contains("output [15:0] in_vec"), "one input line per row");
+        assertTrue(sv.contains("output [3:0]  acc_row"), "a row index of ceil(log2(16)) bits");
+
+        Run bank = run("rtl", "--top", "TdcBank", "--rows", "16", "--cols", "12", "--out", tmp.toString());
+        assertEquals(0, bank.code(), bank.err());
+        String tdc = Files.readString(tmp.resolve("TdcBank.sv"));
+        assertTrue(tdc.contains("code_11") && !tdc.contains("code_12"), "one code output per column");
     }
 
     @Test

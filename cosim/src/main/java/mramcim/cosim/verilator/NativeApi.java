@@ -15,6 +15,9 @@ public interface NativeApi {
 
     void step(long handle);
 
+    /** Settles combinational logic on the present inputs, without a clock edge. */
+    void eval(long handle);
+
     void reset(long handle, int cycles);
 
     int traceOpen(long handle, String path);

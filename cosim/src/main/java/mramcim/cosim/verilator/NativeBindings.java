@@ -15,6 +15,8 @@ final class NativeBindings implements NativeApi {
 
     private static native void mramcim_step(long handle);
 
+    private static native void mramcim_eval(long handle);
+
     private static native void mramcim_reset(long handle, int cycles);
 
     private static native int mramcim_trace_open(long handle, String path);
@@ -41,6 +43,11 @@ final class NativeBindings implements NativeApi {
     @Override
     public void step(long handle) {
         mramcim_step(handle);
+    }
+
+    @Override
+    public void eval(long handle) {
+        mramcim_eval(handle);
     }
 
     @Override

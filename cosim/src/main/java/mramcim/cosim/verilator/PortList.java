@@ -27,9 +27,11 @@ public final class PortList {
     private final List<Port> inputs;
     private final List<Port> outputs;
     private final Map<String, Port> byName;
+    private final List<Port> declared;
 
-    private PortList(String top, List<Port> inputs, List<Port> outputs) {
+    private PortList(String top, List<Port> inputs, List<Port> outputs, List<Port> declared) {
         this.top = top;
+        this.declared = Collections.unmodifiableList(declared);
         this.inputs = Collections.unmodifiableList(inputs);
         this.outputs = Collections.unmodifiableList(outputs);
         Map<String, Port> m = new LinkedHashMap<>();
@@ -53,6 +55,7 @@ public final class PortList {
         }
         List<Port> ins = new ArrayList<>();
         List<Port> outs = new ArrayList<>();
+        List<Port> declared = new ArrayList<>();
         Boolean input = null;
         int width = 1;
         int inOff = 0;
@@ -85,14 +88,16 @@ public final class PortList {
             if (input) {
                 Port p = new Port(decl, true, width, inOff);
                 ins.add(p);
+                declared.add(p);
                 inOff += p.words();
             } else {
                 Port p = new Port(decl, false, width, outOff);
                 outs.add(p);
+                declared.add(p);
                 outOff += p.words();
             }
         }
-        return new PortList(top, ins, outs);
+        return new PortList(top, ins, outs, declared);
     }
 
     /** Name of the top module. */
@@ -103,6 +108,11 @@ public final class PortList {
     /** Inputs in header order, without clock and reset. */
     public List<Port> inputs() {
         return inputs;
+    }
+
+    /** All ports in the order the module header declares them, without clock and reset. */
+    public List<Port> declared() {
+        return declared;
     }
 
     /** Outputs in header order. */

@@ -81,6 +81,15 @@ public final class VerilatedModel implements AutoCloseable {
         cycle++;
     }
 
+    /**
+     * Settles the combinational logic on the present inputs without a clock edge: outputs that
+     * depend combinationally on inputs show the values of the present cycle.
+     */
+    public void eval() {
+        checkOpen();
+        api.eval(handle);
+    }
+
     /** Sets an input of up to 64 bits; bits above the port width must be zero. */
     public void set(Port p, long value) {
         checkInput(p);

@@ -72,6 +72,15 @@ void mramcim_step(void* p) {
     read_outputs(h->top.get(), h->out);
 }
 
+// Settles the combinational logic on the present inputs without a clock edge, so that a test can
+// read a block's combinational outputs (a response, a legality flag) in the cycle they apply to.
+void mramcim_eval(void* p) {
+    Handle* h = static_cast<Handle*>(p);
+    apply_inputs(h->top.get(), h->in);
+    h->top->eval();
+    read_outputs(h->top.get(), h->out);
+}
+
 void mramcim_reset(void* p, int32_t cycles) {
     Handle* h = static_cast<Handle*>(p);
     apply_inputs(h->top.get(), h->in);

@@ -1,0 +1,36 @@
+package mramcim.rtl
+
+import chisel3._
+
+/** Host interface (SPEC section 5): holds one response until the host takes it; `cmd_ready` is
+  * low while a response waits or the controller is busy, so exactly one response leaves per
+  * accepted command, in order, and back-pressure loses nothing.
+  */
+class HostInterface extends Module {
+  val io = IO(new Bundle {
+    val ctrlIdle = Input(Bool())
+    val respond = Input(Bool())
+    val status = Input(UInt(Spec.StatusWidth.W))
+    val data = Input(UInt(Spec.RspDataWidth.W))
+    val rspReady = Input(Bool())
+    val cmdReady = Output(Bool())
+    val rspValid = Output(Bool())
+    val rspStatus = Output(UInt(Spec.StatusWidth.W))
+    val rspData = Output(UInt(Spec.RspDataWidth.W))
+  })
+  val rspValid = RegInit(false.B)
+  val rspStatus = RegInit(0.U(Spec.StatusWidth.W))
+  val rspData = RegInit(0.U(Spec.RspDataWidth.W))
+
+  when(io.respond) {
+    rspValid := true.B
+    rspStatus := io.status
+    rspData := io.data
+  }.elsewhen(rspValid && io.rspReady) {
+    rspValid := false.B
+  }
+  io.cmdReady := io.ctrlIdle && !rspValid
+  io.rspValid := rspValid
+  io.rspStatus := rspStatus
+  io.rspData := rspData
+}

@@ -1,0 +1,17 @@
+package mramcim.rtl
+
+import chisel3._
+
+/** Digital offsets (SPEC section 5; seed 000): `DP_out = clamp(DP_raw + OFFSET[j], -ROWS, +ROWS)`. */
+class OffsetCorrector(p: MacroParams) extends Module {
+  val io = IO(new Bundle {
+    val dpRaw = Input(SInt(Converter.DpRawWidth.W))
+    val offset = Input(SInt(Spec.OffsetWidth.W))
+    val dp = Output(SInt(16.W))
+  })
+  private val sum = io.dpRaw +& io.offset
+  private val lo = (-p.rows).S
+  private val hi = p.rows.S
+  private val clamped = Mux(sum < lo, lo, Mux(sum > hi, hi, sum))
+  io.dp := clamped(15, 0).asSInt
+}

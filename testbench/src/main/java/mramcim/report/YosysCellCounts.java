@@ -1,0 +1,78 @@
+package mramcim.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Synthesises a netlist to yosys' generic cell library and reads the cell count of every module:
+ * the area proxy that docs/rtl.md reports per size.
+ */
+public final class YosysCellCounts {
+
+    /** Name under which the whole hierarchy's total is reported. */
+    public static final String TOTAL = "(total)";
+
+    private static final Pattern SECTION = Pattern.compile("^=== (.+) ===$", Pattern.MULTILINE);
+    private static final Pattern CELLS = Pattern.compile("Number of cells:\\s+(\\d+)");
+
+    private YosysCellCounts() {
+    }
+
+    /**
+     * Runs {@code yosys synth -top top; stat} on {@code sv} and returns the cells per module in
+     * report order, plus {@link #TOTAL} for the flattened hierarchy.
+     *
+     * @throws IllegalStateException if yosys is missing or fails, with its output
+     */
+    public static Map<String, Integer> count(Path sv, String top) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("mramcim-yosys");
+        Path stat = dir.resolve("stat.txt");
+        Path log = dir.resolve("yosys.log");
+        String script = "read_verilog -sv " + sv.toAbsolutePath() + "; synth -top " + top + "; tee -q -o " + stat + " stat";
+        Process p;
+        try {
+            p = new ProcessBuilder(List.of("yosys", "-q", "-p", script)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("yosys is not installed (scripts/setup installs it from Debian)", e);
+        }
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("yosys failed on " + sv + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return parse(Files.readString(stat, StandardCharsets.UTF_8));
+    }
+
+    /** Parses the output of yosys' {@code stat}: one "=== module ===" section per module, then the hierarchy. */
+    static Map<String, Integer> parse(String stat) {
+        Map<String, Integer> cells = new LinkedHashMap<>();
+        Matcher s = SECTION.matcher(stat);
+        int start = -1;
+        String name = null;
+        while (true) {
+            boolean more = s.find();
+            if (name != null) {
+                Matcher c = CELLS.matcher(stat.substring(start, more ? s.start() : stat.length()));
+                if (c.find()) {
+                    cells.put(name.equals("design hierarchy") ? TOTAL : name, Integer.parseInt(c.group(1)));
+                }
+            }
+            if (!more) {
+                break;
+            }
+            name = s.group(1);
+            start = s.end();
+        }
+        if (cells.size() == 1 && !cells.containsKey(TOTAL)) {
+            cells.put(TOTAL, cells.values().iterator().next()); // a single module is its own total
+        }
+        return cells;
+    }
+}
