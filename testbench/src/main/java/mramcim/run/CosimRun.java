@@ -47,6 +47,10 @@ public final class CosimRun {
     /** A hook called after every edge (waveform writers); {@code cycle} counts edges from 1. */
     public interface CycleListener {
         void afterEdge(Lockstep ls, long cycle);
+
+        /** Called once when the run ends, before the lockstep closes (writers flush here). */
+        default void end(Lockstep ls) {
+        }
     }
 
     private CosimRun() {
@@ -64,35 +68,45 @@ public final class CosimRun {
     public static Result run(Options o, NativeBuild build, CycleListener listener) {
         long t0 = System.nanoTime();
         RandomHost host = new RandomHost(o.config(), o.seed());
+        try (Lockstep ls = Lockstep.open(o.config(), o.seed(), build)) {
+            try {
+                return loop(o, ls, host, listener, t0);
+            } finally {
+                if (listener != null) {
+                    listener.end(ls);
+                }
+            }
+        }
+    }
+
+    private static Result loop(Options o, Lockstep ls, RandomHost host, CycleListener listener, long t0) {
         Divergence first = null;
         long divergent = 0;
         long resets = 0;
-        try (Lockstep ls = Lockstep.open(o.config(), o.seed(), build)) {
-            for (long c = 1; c <= o.cycles(); c++) {
-                if (host.resetNow()) {
-                    ls.reset();
-                    host.onReset();
-                    resets++;
-                } else {
-                    HostPins h = host.next(ls.model().cmdReady(), ls.model().rspValid());
-                    ls.step(h);
+        for (long c = 1; c <= o.cycles(); c++) {
+            if (host.resetNow()) {
+                ls.reset();
+                host.onReset();
+                resets++;
+            } else {
+                HostPins h = host.next(ls.model().cmdReady(), ls.model().rspValid());
+                ls.step(h);
+            }
+            if (listener != null) {
+                listener.afterEdge(ls, ls.cycle());
+            }
+            Divergence d = ls.compare();
+            if (d != null) {
+                divergent++;
+                if (first == null) {
+                    first = d;
                 }
-                if (listener != null) {
-                    listener.afterEdge(ls, ls.cycle());
-                }
-                Divergence d = ls.compare();
-                if (d != null) {
-                    divergent++;
-                    if (first == null) {
-                        first = d;
-                    }
-                    if (!o.countAll()) {
-                        return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0));
-                    }
+                if (!o.countAll()) {
+                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0));
                 }
             }
-            return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0));
         }
+        return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0));
     }
 
     private static double seconds(long t0) {

@@ -42,6 +42,7 @@ public final class Lockstep implements AutoCloseable {
     private final AnalogPins rtlIn;
     private final DigitalPins rtlPins;
     private final Deque<String> history = new ArrayDeque<>();
+    private final HostPins lastHost = new HostPins();
     private final int cols;
     private final int rows;
     private final Port cmdValid;
@@ -155,11 +156,17 @@ public final class Lockstep implements AutoCloseable {
         return rtl;
     }
 
+    /** The host pins of the last edge (for waveforms). Do not modify. */
+    public HostPins lastHost() {
+        return lastHost;
+    }
+
     /** One clock edge on both sides with the host pins {@code h}. */
     public void step(HostPins h) {
         if (h.cmdValid && model.cmdReady()) {
             record(h);
         }
+        lastHost.copyFrom(h);
         modelAnalog.tick(model.pins(), modelIn);
         model.step(h, modelIn);
 
