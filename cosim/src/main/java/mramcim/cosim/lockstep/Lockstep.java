@@ -13,6 +13,7 @@ import mramcim.model.array.AnalogFrontEnd;
 import mramcim.model.array.AnalogPins;
 import mramcim.model.array.DigitalPins;
 import mramcim.model.config.MacroConfig;
+import mramcim.model.periphery.Hierarchy;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.MramCimMacro;
 import mramcim.model.periphery.Op;
@@ -172,8 +173,9 @@ public final class Lockstep implements AutoCloseable {
 
         rtlAnalog.tick(rtlPins, rtlIn);
         rtl.set(cmdValid, h.cmdValid ? 1 : 0);
-        rtl.set(cmdOp, h.cmdOp & 0xF);
-        rtl.set(cmdAddr, h.cmdAddr & 0xFFFF);
+        // The pins are OP_BITS and ADDR_BITS wide; the model decodes the same low bits.
+        rtl.set(cmdOp, h.cmdOp & ((1 << Hierarchy.OP_BITS) - 1));
+        rtl.set(cmdAddr, h.cmdAddr & ((1 << Hierarchy.ADDR_BITS) - 1));
         rtl.set(cmdData, h.cmdData);
         rtl.set(rspReady, h.rspReady ? 1 : 0);
         rtl.setWords(cmp, rtlIn.cmp);

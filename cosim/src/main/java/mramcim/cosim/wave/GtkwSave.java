@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import mramcim.model.periphery.Hierarchy;
+import mramcim.model.periphery.TdcBank;
 
 /**
  * A GTKWave save file that opens a lockstep waveform with the signals grouped: host interface,
@@ -32,7 +33,7 @@ public final class GtkwSave {
                 .map(p -> signal(p.name(), p.width())).toList(), "22");
         group(s, "analog pins", Hierarchy.ports(rows, cols).stream().filter(p -> !HOST.contains(p.name()))
                 .map(p -> signal(p.name(), p.width())).toList(), "22");
-        group(s, "tdc", java.util.stream.IntStream.range(0, cols).mapToObj(j -> "tdc.count_" + j + "[11:0]").toList(), "24");
+        group(s, "tdc", java.util.stream.IntStream.range(0, cols).mapToObj(j -> signal("tdc.count_" + j, TdcBank.CODE_WIDTH)).toList(), "24");
         if (analog) {
             group(s, "analog", java.util.stream.IntStream.range(0, cols)
                     .mapToObj(j -> "analog.tau_ns_" + j).toList(), "8420");

@@ -12,8 +12,11 @@ import mramcim.cosim.lockstep.Lockstep;
 import mramcim.model.array.AnalogArray;
 import mramcim.model.array.AnalogFrontEnd;
 import mramcim.model.array.DigitalPins;
+import mramcim.model.periphery.Controller;
 import mramcim.model.periphery.Hierarchy;
 import mramcim.model.periphery.MramCimMacro;
+import mramcim.model.periphery.TdcBank;
+import mramcim.model.periphery.WriteVerifySequencer;
 
 /**
  * VCD of the Java model's side of a lockstep, with the RTL's hierarchical names: the top's ports
@@ -79,14 +82,19 @@ public final class ModelVcdWriter implements AutoCloseable {
         for (Hierarchy.PortDecl p : Hierarchy.ports(rows, cols)) {
             add(top, p.name(), p.width(), ls -> bits(port(ls, p.name()), p.width()));
         }
-        add(top + ".ctrl", "state", 2, ls -> bits(new long[] {ls.model().ctrl().state().ordinal()}, 2));
-        add(top + ".ctrl", "frameCnt", 12, ls -> bits(new long[] {ls.model().ctrl().frameCnt()}, 12));
-        add(top + ".wvs", "state", 3, ls -> bits(new long[] {ls.model().wvs().state().ordinal()}, 3));
-        add(top + ".wvs", "amp", 4, ls -> bits(new long[] {ls.model().wvs().amp()}, 4));
-        add(top + ".wvs", "tries", 4, ls -> bits(new long[] {ls.model().wvs().tries() & 0xF}, 4));
+        // Widths as the RTL derives them: enum states in ceil(log2 n) bits, counters in CODE_WIDTH.
+        int ctrlBits = Hierarchy.indexBits(Controller.State.values().length);
+        int wvsBits = Hierarchy.indexBits(WriteVerifySequencer.State.values().length);
+        int code = TdcBank.CODE_WIDTH;
+        int amp = Hierarchy.AMP_BITS;
+        add(top + ".ctrl", "state", ctrlBits, ls -> bits(new long[] {ls.model().ctrl().state().ordinal()}, ctrlBits));
+        add(top + ".ctrl", "frameCnt", code, ls -> bits(new long[] {ls.model().ctrl().frameCnt()}, code));
+        add(top + ".wvs", "state", wvsBits, ls -> bits(new long[] {ls.model().wvs().state().ordinal()}, wvsBits));
+        add(top + ".wvs", "amp", amp, ls -> bits(new long[] {ls.model().wvs().amp()}, amp));
+        add(top + ".wvs", "tries", amp, ls -> bits(new long[] {ls.model().wvs().tries()}, amp));
         for (int j = 0; j < cols; j++) {
             int col = j;
-            add(top + ".tdc", "count_" + j, 12, ls -> bits(new long[] {ls.model().tdc().count(col)}, 12));
+            add(top + ".tdc", "count_" + j, code, ls -> bits(new long[] {ls.model().tdc().count(col)}, code));
         }
         for (int j = 0; j < cols; j++) {
             int col = j;
@@ -141,8 +149,8 @@ public final class ModelVcdWriter implements AutoCloseable {
             case "rd_bit" -> new long[] {ls.modelAnalogPins().rdBit ? 1 : 0};
             // Host inputs are the same on both sides; the lockstep's last host pins.
             case "cmd_valid" -> new long[] {ls.lastHost().cmdValid ? 1 : 0};
-            case "cmd_op" -> new long[] {ls.lastHost().cmdOp & 0xF};
-            case "cmd_addr" -> new long[] {ls.lastHost().cmdAddr & 0xFFFF};
+            case "cmd_op" -> new long[] {ls.lastHost().cmdOp};
+            case "cmd_addr" -> new long[] {ls.lastHost().cmdAddr};
             case "cmd_data" -> new long[] {ls.lastHost().cmdData};
             case "rsp_ready" -> new long[] {ls.lastHost().rspReady ? 1 : 0};
             default -> throw new IllegalArgumentException("no model value for port " + name);
