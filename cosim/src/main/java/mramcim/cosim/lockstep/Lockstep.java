@@ -2,6 +2,7 @@ package mramcim.cosim.lockstep;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import mramcim.cosim.verilator.NativeBuild;
@@ -35,9 +36,7 @@ public final class Lockstep implements AutoCloseable {
 
     private final MacroConfig config;
     private final long seed;
-    private final MramCimMacro model;
-    private final AnalogFrontEnd modelAnalog;
-    private final AnalogPins modelIn;
+    private final ModelSide model;
     private final VerilatedModel rtl;
     private final AnalogFrontEnd rtlAnalog;
     private final AnalogPins rtlIn;
@@ -46,71 +45,48 @@ public final class Lockstep implements AutoCloseable {
     private final HostPins lastHost = new HostPins();
     private final int cols;
     private final int rows;
+    /** The RTL port of each {@link Signal}, by ordinal. */
+    private final Port[] signalPorts;
     private final Port cmdValid;
-    private final Port cmdReady;
     private final Port cmdOp;
     private final Port cmdAddr;
     private final Port cmdData;
-    private final Port rspValid;
     private final Port rspReady;
-    private final Port rspStatus;
-    private final Port rspData;
     private final Port inVec;
-    private final Port drvEn;
-    private final Port accEn;
-    private final Port accRow;
-    private final Port accCol;
-    private final Port accBranch;
-    private final Port wrEn;
-    private final Port wrDir;
-    private final Port wrAmp;
-    private final Port rdEn;
     private final Port cmp;
     private final Port rdBit;
     private long cycle;
     private long commands;
+    private boolean lastEdgeReset;
 
     private Lockstep(MacroConfig config, long seed, NativeBuild build) {
         this.config = config;
         this.seed = seed;
         this.rows = config.rows();
         this.cols = config.cols();
-        this.model = new MramCimMacro(rows, cols);
-        this.modelAnalog = AnalogFrontEnd.of(AnalogArray.fabricate(config, seed));
-        this.modelIn = new AnalogPins(cols);
-        this.rtl = VerilatedModel.open(build);
+        this.model = ModelSide.of(config, seed);
+        this.rtl = openRtl(build);
         this.rtlAnalog = AnalogFrontEnd.of(AnalogArray.fabricate(config, seed));
         this.rtlIn = new AnalogPins(cols);
         this.rtlPins = new DigitalPins(rows);
         PortList p = build.ports();
+        signalPorts = new Port[Signal.values().length];
+        for (Signal s : Signal.values()) {
+            signalPorts[s.ordinal()] = p.port(s.port());
+        }
         cmdValid = p.port("cmd_valid");
-        cmdReady = p.port("cmd_ready");
         cmdOp = p.port("cmd_op");
         cmdAddr = p.port("cmd_addr");
         cmdData = p.port("cmd_data");
-        rspValid = p.port("rsp_valid");
         rspReady = p.port("rsp_ready");
-        rspStatus = p.port("rsp_status");
-        rspData = p.port("rsp_data");
-        inVec = p.port("in_vec");
-        drvEn = p.port("drv_en");
-        accEn = p.port("acc_en");
-        accRow = p.port("acc_row");
-        accCol = p.port("acc_col");
-        accBranch = p.port("acc_branch");
-        wrEn = p.port("wr_en");
-        wrDir = p.port("wr_dir");
-        wrAmp = p.port("wr_amp");
-        rdEn = p.port("rd_en");
-        cmp = p.port("cmp");
-        rdBit = p.port("rd_bit");
+        inVec = p.port(Signal.IN_VEC.port());
+        cmp = p.port(Signal.CMP.port());
+        rdBit = p.port(Signal.RD_BIT.port());
         if (inVec.width() != rows || cmp.width() != cols) {
+            rtl.close();
             throw new IllegalArgumentException("the RTL " + build.describe() + " has " + inVec.width() + " rows and "
                     + cmp.width() + " columns but the configuration has " + rows + "x" + cols);
         }
-        // Both sides start from reset.
-        rtl.set(rspReady, 0);
-        rtl.reset(1);
         readRtlPins();
     }
 
@@ -120,6 +96,17 @@ public final class Lockstep implements AutoCloseable {
      */
     public static Lockstep open(MacroConfig config, long seed, NativeBuild build) {
         return new Lockstep(config, seed, build);
+    }
+
+    /**
+     * Opens the RTL alone, started exactly as a lockstep starts it (one reset edge with the response
+     * not yet accepted), so that a recorded stimulus replays on it cycle for cycle.
+     */
+    public static VerilatedModel openRtl(NativeBuild build) {
+        VerilatedModel rtl = VerilatedModel.open(build);
+        rtl.set(build.ports().port("rsp_ready"), 0);
+        rtl.reset(1);
+        return rtl;
     }
 
     public MacroConfig config() {
@@ -140,17 +127,14 @@ public final class Lockstep implements AutoCloseable {
         return commands;
     }
 
-    /** The Java model (its outputs are the reference the host reacts to). */
-    public MramCimMacro model() {
+    /** The Java side (its outputs are the reference the host reacts to). */
+    public ModelSide modelSide() {
         return model;
     }
 
-    public AnalogFrontEnd modelAnalog() {
-        return modelAnalog;
-    }
-
-    public AnalogPins modelAnalogPins() {
-        return modelIn;
+    /** The Java periphery model. */
+    public MramCimMacro model() {
+        return model.macro();
     }
 
     public VerilatedModel rtl() {
@@ -162,14 +146,19 @@ public final class Lockstep implements AutoCloseable {
         return lastHost;
     }
 
+    /** True if the last edge was a {@link #reset()} rather than a {@link #step}. */
+    public boolean lastEdgeReset() {
+        return lastEdgeReset;
+    }
+
     /** One clock edge on both sides with the host pins {@code h}. */
     public void step(HostPins h) {
-        if (h.cmdValid && model.cmdReady()) {
+        lastEdgeReset = false;
+        if (h.cmdValid && model.macro().cmdReady()) {
             record(h);
         }
         lastHost.copyFrom(h);
-        modelAnalog.tick(model.pins(), modelIn);
-        model.step(h, modelIn);
+        model.step(h);
 
         rtlAnalog.tick(rtlPins, rtlIn);
         rtl.set(cmdValid, h.cmdValid ? 1 : 0);
@@ -187,9 +176,9 @@ public final class Lockstep implements AutoCloseable {
 
     /** One clock edge with the synchronous reset asserted on both sides. */
     public void reset() {
+        lastEdgeReset = true;
         history.addLast("@" + cycle + " RESET");
         trimHistory();
-        modelAnalog.tick(model.pins(), modelIn);
         model.reset();
         rtlAnalog.tick(rtlPins, rtlIn);
         rtl.setWords(cmp, rtlIn.cmp);
@@ -215,78 +204,67 @@ public final class Lockstep implements AutoCloseable {
         }
     }
 
+    /** The RTL's analog-boundary outputs, which its own analog array reads in the next cycle. */
     private void readRtlPins() {
-        long[] v = rtl.getWords(inVec);
-        System.arraycopy(v, 0, rtlPins.inVec, 0, rtlPins.inVec.length);
-        rtlPins.drvEn = rtl.get(drvEn) != 0;
-        rtlPins.accEn = rtl.get(accEn) != 0;
-        rtlPins.accRow = (int) rtl.get(accRow);
-        rtlPins.accCol = (int) rtl.get(accCol);
-        rtlPins.accBranch = (int) rtl.get(accBranch);
-        rtlPins.wrEn = rtl.get(wrEn) != 0;
-        rtlPins.wrDir = rtl.get(wrDir) != 0;
-        rtlPins.wrAmp = (int) rtl.get(wrAmp);
-        rtlPins.rdEn = rtl.get(rdEn) != 0;
+        rtl.getWords(inVec, rtlPins.inVec);
+        rtlPins.drvEn = rtlValue(Signal.DRV_EN) != 0;
+        rtlPins.accEn = rtlValue(Signal.ACC_EN) != 0;
+        rtlPins.accRow = (int) rtlValue(Signal.ACC_ROW);
+        rtlPins.accCol = (int) rtlValue(Signal.ACC_COL);
+        rtlPins.accBranch = (int) rtlValue(Signal.ACC_BRANCH);
+        rtlPins.wrEn = rtlValue(Signal.WR_EN) != 0;
+        rtlPins.wrDir = rtlValue(Signal.WR_DIR) != 0;
+        rtlPins.wrAmp = (int) rtlValue(Signal.WR_AMP);
+        rtlPins.rdEn = rtlValue(Signal.RD_EN) != 0;
+    }
+
+    /** The RTL's value of a signal of at most 64 bits (outputs, or the analog answers it was given). */
+    private long rtlValue(Signal s) {
+        return rtl.get(signalPorts[s.ordinal()]);
+    }
+
+    /** The RTL's value of a vector signal, without allocation. */
+    private long[] rtlWords(Signal s) {
+        return s == Signal.IN_VEC ? rtlPins.inVec : rtlIn.cmp;
     }
 
     /** Compares every signal after the last edge; returns the first that differs, or null. */
     public Divergence compare() {
-        List<Divergence> all = compareAll(1);
-        return all.isEmpty() ? null : all.get(0);
+        for (Signal s : Signal.values()) {
+            if (differs(s)) {
+                return divergence(s);
+            }
+        }
+        return null;
     }
 
     /** Compares every signal; returns up to {@code max} divergences of this cycle in {@link Signal} order. */
     public List<Divergence> compareAll(int max) {
         List<Divergence> out = new ArrayList<>(0);
-        DigitalPins m = model.pins();
         for (Signal s : Signal.values()) {
-            if (out.size() >= max) {
-                break;
-            }
-            long mv;
-            long rv;
-            switch (s) {
-                case CMD_READY -> { mv = b(model.cmdReady()); rv = rtl.get(cmdReady); }
-                case RSP_VALID -> { mv = b(model.rspValid()); rv = rtl.get(rspValid); }
-                case RSP_STATUS -> { mv = model.rspStatus(); rv = rtl.get(rspStatus); }
-                case RSP_DATA -> { mv = model.rspData() & 0xFFFFFFFFL; rv = rtl.get(rspData); }
-                case IN_VEC -> {
-                    if (!java.util.Arrays.equals(m.inVec, rtlPins.inVec)) {
-                        out.add(divergence(s, hex(m.inVec, rows), hex(rtlPins.inVec, rows)));
-                    }
-                    continue;
-                }
-                case DRV_EN -> { mv = b(m.drvEn); rv = b(rtlPins.drvEn); }
-                case ACC_EN -> { mv = b(m.accEn); rv = b(rtlPins.accEn); }
-                case ACC_ROW -> { mv = m.accRow; rv = rtlPins.accRow; }
-                case ACC_COL -> { mv = m.accCol; rv = rtlPins.accCol; }
-                case ACC_BRANCH -> { mv = m.accBranch; rv = rtlPins.accBranch; }
-                case WR_EN -> { mv = b(m.wrEn); rv = b(rtlPins.wrEn); }
-                case WR_DIR -> { mv = b(m.wrDir); rv = b(rtlPins.wrDir); }
-                case WR_AMP -> { mv = m.wrAmp; rv = rtlPins.wrAmp; }
-                case RD_EN -> { mv = b(m.rdEn); rv = b(rtlPins.rdEn); }
-                case CMP -> {
-                    if (!java.util.Arrays.equals(modelIn.cmp, rtlIn.cmp)) {
-                        out.add(divergence(s, hex(modelIn.cmp, cols), hex(rtlIn.cmp, cols)));
-                    }
-                    continue;
-                }
-                case RD_BIT -> { mv = b(modelIn.rdBit); rv = b(rtlIn.rdBit); }
-                default -> throw new IllegalStateException(s.toString());
-            }
-            if (mv != rv) {
-                out.add(divergence(s, Long.toHexString(mv), Long.toHexString(rv)));
+            if (out.size() < max && differs(s)) {
+                out.add(divergence(s));
             }
         }
         return out;
     }
 
-    private Divergence divergence(Signal s, String mv, String rv) {
-        return new Divergence(cycle, s, mv, rv, List.copyOf(history));
+    private boolean differs(Signal s) {
+        return s.vector() ? !Arrays.equals(model.words(s), rtlWords(s)) : model.value(s) != rtlValue(s);
     }
 
-    private static long b(boolean x) {
-        return x ? 1 : 0;
+    private Divergence divergence(Signal s) {
+        String mv;
+        String rv;
+        if (s.vector()) {
+            int bits = s == Signal.IN_VEC ? rows : cols;
+            mv = hex(model.words(s), bits);
+            rv = hex(rtlWords(s), bits);
+        } else {
+            mv = Long.toHexString(model.value(s));
+            rv = Long.toHexString(rtlValue(s));
+        }
+        return new Divergence(cycle, s, mv, rv, List.copyOf(history));
     }
 
     /** Hexadecimal of a little-endian bit vector of {@code bits} bits, most significant digit first. */

@@ -29,6 +29,21 @@ public enum Signal {
         this.port = port;
     }
 
+    /** True for the signals wider than 64 bits on large arrays: one bit per row or column. */
+    public boolean vector() {
+        return this == IN_VEC || this == CMP;
+    }
+
+    /** The signal of RTL port {@code port}, or null if the lockstep does not compare that port. */
+    public static Signal byPort(String port) {
+        for (Signal s : values()) {
+            if (s.port.equals(port)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /** The RTL port (and model waveform) name. */
     public String port() {
         return port;

@@ -20,6 +20,9 @@ public interface NativeApi {
 
     void reset(long handle, int cycles);
 
+    /** The C++ reference loop: replays recorded input frames, returns the hash of every cycle's outputs. */
+    long replay(long handle, long frames, int frameWords, long cycles);
+
     int traceOpen(long handle, String path);
 
     void traceClose(long handle);

@@ -19,6 +19,8 @@ final class NativeBindings implements NativeApi {
 
     private static native void mramcim_reset(long handle, int cycles);
 
+    private static native long mramcim_replay(long handle, long frames, int frameWords, long cycles);
+
     private static native int mramcim_trace_open(long handle, String path);
 
     private static native void mramcim_trace_close(long handle);
@@ -53,6 +55,11 @@ final class NativeBindings implements NativeApi {
     @Override
     public void reset(long handle, int cycles) {
         mramcim_reset(handle, cycles);
+    }
+
+    @Override
+    public long replay(long handle, long frames, int frameWords, long cycles) {
+        return mramcim_replay(handle, frames, frameWords, cycles);
     }
 
     @Override

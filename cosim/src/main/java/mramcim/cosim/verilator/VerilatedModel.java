@@ -129,6 +129,43 @@ public final class VerilatedModel implements AutoCloseable {
         return words;
     }
 
+    /** Copies the input buffer of the present cycle into {@code dst} at {@code offset}. */
+    void copyInputs(int[] dst, int offset) {
+        in.get(0, dst, offset, build.ports().inputWords());
+    }
+
+    /** Loads the input buffer from {@code src} at {@code offset}. */
+    void loadInputs(int[] src, int offset) {
+        in.put(0, src, offset, build.ports().inputWords());
+    }
+
+    /** Folds the output buffer into an FNV-1a hash, word by word (the same fold as wrapper.cpp). */
+    long hashOutputs(long hash) {
+        int n = build.ports().outputWords();
+        for (int w = 0; w < n; w++) {
+            hash = (hash ^ Integer.toUnsignedLong(out.get(w))) * StimulusRecording.FNV_PRIME;
+        }
+        return hash;
+    }
+
+    /** Runs the C++ reference loop over recorded frames in native memory at {@code frames}. */
+    long replayNative(long frames, int frameWords, long cycles) {
+        checkOpen();
+        long h = api.replay(handle, frames, frameWords, cycles);
+        cycle += cycles;
+        return h;
+    }
+
+    /** Reads a port of any width into {@code dst} (little-endian 64-bit words), without allocation. */
+    public void getWords(Port p, long[] dst) {
+        IntBuffer buf = p.input() ? in : out;
+        java.util.Arrays.fill(dst, 0);
+        for (int k = 0; k < p.words() && k / 2 < dst.length; k++) {
+            long w = Integer.toUnsignedLong(buf.get(p.offset() + k));
+            dst[k / 2] |= k % 2 == 0 ? w : w << 32;
+        }
+    }
+
     /** Starts a VCD trace of the whole top into {@code file}. */
     public void traceOn(Path file) {
         checkOpen();

@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import mramcim.cosim.lockstep.Lockstep;
+import mramcim.cosim.lockstep.Signal;
 import mramcim.model.array.AnalogArray;
 import mramcim.model.array.AnalogFrontEnd;
 import mramcim.model.array.DigitalPins;
 import mramcim.model.periphery.Controller;
 import mramcim.model.periphery.Hierarchy;
-import mramcim.model.periphery.MramCimMacro;
+import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.TdcBank;
 import mramcim.model.periphery.WriteVerifySequencer;
 
@@ -98,8 +99,8 @@ public final class ModelVcdWriter implements AutoCloseable {
         }
         for (int j = 0; j < cols; j++) {
             int col = j;
-            add(top + ".analog", "tau_ns_" + j, 0, ls -> real(ls.modelAnalog().tau()[col] * 1e9));
-            add(top + ".analog", "v_sense_" + j, 0, ls -> real(vSense(ls.modelAnalog(), col)));
+            add(top + ".analog", "tau_ns_" + j, 0, ls -> real(ls.modelSide().analog().tau()[col] * 1e9));
+            add(top + ".analog", "v_sense_" + j, 0, ls -> real(vSense(ls.modelSide().analog(), col)));
         }
         add(top + ".analog", "r_mtj_a_ohm", 0, ls -> real(selectedResistance(ls, 0)));
         add(top + ".analog", "r_mtj_b_ohm", 0, ls -> real(selectedResistance(ls, 1)));
@@ -120,39 +121,26 @@ public final class ModelVcdWriter implements AutoCloseable {
 
     private static double selectedResistance(Lockstep ls, int branch) {
         DigitalPins d = ls.model().pins();
-        AnalogArray a = ls.modelAnalog().array();
+        AnalogArray a = ls.modelSide().analog().array();
         if (!d.accEn || d.accRow >= a.rows() || d.accCol >= a.cols()) {
             return 0;
         }
         return a.cell(d.accRow, d.accCol).mtj(branch).resistance(0);
     }
 
+    /** The model's value of top port {@code name}: a compared signal, or a host input (same on both sides). */
     private static long[] port(Lockstep ls, String name) {
-        MramCimMacro m = ls.model();
-        DigitalPins d = m.pins();
+        Signal s = Signal.byPort(name);
+        if (s != null) {
+            return ls.modelSide().words(s);
+        }
+        HostPins h = ls.lastHost();
         return switch (name) {
-            case "cmd_ready" -> new long[] {m.cmdReady() ? 1 : 0};
-            case "rsp_valid" -> new long[] {m.rspValid() ? 1 : 0};
-            case "rsp_status" -> new long[] {m.rspStatus()};
-            case "rsp_data" -> new long[] {m.rspData() & 0xFFFFFFFFL};
-            case "in_vec" -> d.inVec;
-            case "drv_en" -> new long[] {d.drvEn ? 1 : 0};
-            case "acc_en" -> new long[] {d.accEn ? 1 : 0};
-            case "acc_row" -> new long[] {d.accRow};
-            case "acc_col" -> new long[] {d.accCol};
-            case "acc_branch" -> new long[] {d.accBranch};
-            case "wr_en" -> new long[] {d.wrEn ? 1 : 0};
-            case "wr_dir" -> new long[] {d.wrDir ? 1 : 0};
-            case "wr_amp" -> new long[] {d.wrAmp};
-            case "rd_en" -> new long[] {d.rdEn ? 1 : 0};
-            case "cmp" -> ls.modelAnalogPins().cmp;
-            case "rd_bit" -> new long[] {ls.modelAnalogPins().rdBit ? 1 : 0};
-            // Host inputs are the same on both sides; the lockstep's last host pins.
-            case "cmd_valid" -> new long[] {ls.lastHost().cmdValid ? 1 : 0};
-            case "cmd_op" -> new long[] {ls.lastHost().cmdOp};
-            case "cmd_addr" -> new long[] {ls.lastHost().cmdAddr};
-            case "cmd_data" -> new long[] {ls.lastHost().cmdData};
-            case "rsp_ready" -> new long[] {ls.lastHost().rspReady ? 1 : 0};
+            case "cmd_valid" -> new long[] {h.cmdValid ? 1 : 0};
+            case "cmd_op" -> new long[] {h.cmdOp};
+            case "cmd_addr" -> new long[] {h.cmdAddr};
+            case "cmd_data" -> new long[] {h.cmdData};
+            case "rsp_ready" -> new long[] {h.rspReady ? 1 : 0};
             default -> throw new IllegalArgumentException("no model value for port " + name);
         };
     }
@@ -173,14 +161,22 @@ public final class ModelVcdWriter implements AutoCloseable {
     private void header() throws IOException {
         out.write("$date mramcim Java model $end\n$version mramcim ModelVcdWriter $end\n$timescale 1ps $end\n");
         out.write("$scope module TOP $end\n");
-        String open = "";
+        List<String> open = List.of();
         for (Var v : vars) {
-            if (!v.scope().equals(open)) {
-                closeScopes(open);
-                for (String s : v.scope().split("\\.")) {
-                    out.write("$scope module " + s + " $end\n");
+            List<String> want = List.of(v.scope().split("\\."));
+            if (!want.equals(open)) {
+                // Close down to the common prefix, open the rest: MramCimMacro stays open once.
+                int common = 0;
+                while (common < open.size() && common < want.size() && open.get(common).equals(want.get(common))) {
+                    common++;
                 }
-                open = v.scope();
+                for (int i = open.size(); i > common; i--) {
+                    out.write("$upscope $end\n");
+                }
+                for (String sc : want.subList(common, want.size())) {
+                    out.write("$scope module " + sc + " $end\n");
+                }
+                open = want;
             }
             if (v.width() == 0) {
                 out.write("$var real 64 " + v.id() + " " + v.name() + " $end\n");
@@ -189,17 +185,11 @@ public final class ModelVcdWriter implements AutoCloseable {
                         + (v.width() > 1 ? " [" + (v.width() - 1) + ":0]" : "") + " $end\n");
             }
         }
-        closeScopes(open);
+        for (int i = 0; i < open.size(); i++) {
+            out.write("$upscope $end\n");
+        }
         out.write("$upscope $end\n$enddefinitions $end\n");
         last = new String[vars.size()];
-    }
-
-    private void closeScopes(String scope) throws IOException {
-        if (!scope.isEmpty()) {
-            for (int i = 0; i < scope.split("\\.").length; i++) {
-                out.write("$upscope $end\n");
-            }
-        }
     }
 
     /** Writes the values after clock edge {@code cycle} (counted from 1) where they changed. */

@@ -109,6 +109,35 @@ void mramcim_trace_close(void* p) {
     }
 }
 
+// The reference loop of `mramcim bench`: the same Verilated model driven from C++ with a recorded
+// stimulus, no Java and no JNA crossing per cycle. Frame k holds `frameWords` words: a flags word
+// (bit 0: a reset edge) followed by the input buffer of cycle k, analog answers (cmp, rd_bit)
+// included, so the analog side is a trivial playback. Returns an FNV-1a hash over the output
+// buffer after every edge, which the Java side compares with the lockstep run it recorded.
+uint64_t mramcim_replay(void* p, const uint32_t* frames, int32_t frameWords, int64_t cycles) {
+    Handle* h = static_cast<Handle*>(p);
+    const int32_t outWords = MRAMCIM_OUTPUT_WORDS;
+    uint64_t hash = 14695981039346656037ULL;
+    for (int64_t k = 0; k < cycles; ++k) {
+        const uint32_t* f = frames + k * frameWords;
+        apply_inputs(h->top.get(), f + 1);
+        if (f[0] & 1u) {
+            h->top->reset = 1;
+            cycle(h);
+            h->top->reset = 0;
+            h->top->clock = 0;
+            h->top->eval();
+        } else {
+            cycle(h);
+        }
+        read_outputs(h->top.get(), h->out);
+        for (int32_t w = 0; w < outWords; ++w) {
+            hash = (hash ^ h->out[w]) * 1099511628211ULL;
+        }
+    }
+    return hash;
+}
+
 void mramcim_destroy(void* p) {
     Handle* h = static_cast<Handle*>(p);
     mramcim_trace_close(h);

@@ -31,6 +31,8 @@ public final class AnalogArray {
     private final ThermalSwitching switching;
     private final double senseReference;
     private long stateVersion;
+    /** Per column: increments whenever an MTJ of that column changes state (tables rebuild only those). */
+    private final long[] columnVersion;
     private long reads;
     private long misreads;
 
@@ -41,6 +43,7 @@ public final class AnalogArray {
         int cols = config.cols();
         MtjParams m = config.mtj();
         this.cells = new BitCell[rows][cols];
+        this.columnVersion = new long[cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 int cell = r * cols + c;
@@ -169,6 +172,9 @@ public final class AnalogArray {
                 cells[r][c].force(w[r][c]);
             }
         }
+        for (int c = 0; c < cols(); c++) {
+            columnVersion[c]++;
+        }
         stateVersion++;
     }
 
@@ -188,6 +194,11 @@ public final class AnalogArray {
         return stateVersion;
     }
 
+    /** Increments whenever an MTJ of column {@code col} changes state. */
+    public long columnVersion(int col) {
+        return columnVersion[col];
+    }
+
     /**
      * One write pulse through the data lines into MTJ {@code branch} of cell (row, col), toward
      * {@code target}, amplitude code {@code amp}, lasting {@code width} seconds.
@@ -199,6 +210,7 @@ public final class AnalogArray {
         MtjState before = mtj.state();
         MtjState after = mtj.pulse(target, config.write().amplitude(amp), width, switching);
         if (after != before) {
+            columnVersion[col]++;
             stateVersion++;
         }
         return after;

@@ -6,8 +6,10 @@ import mramcim.model.config.MacroConfig;
  * The fast path: {@code tau_j = sum_i w_ij R_ij(IN_i)} from {@link FastDelayModel}, evaluated with
  * lookup tables per group of eight rows: for each of the 256 input patterns of a group, the
  * contribution of those eight rows to every column, stored column-contiguous. A 64-row conversion
- * is then eight vector additions of COLS doubles. Tables are rebuilt when the array's state changes. Conversions
- * only read the tables and may run on several threads at once.
+ * is then eight vector additions of COLS doubles. When the array's state changes, only the columns
+ * whose cells changed are rebuilt (a write-verify touches one column; rebuilding all 64 after every
+ * write was two thirds of the lockstep's Java time). Conversions only read the tables and may run
+ * on several threads at once, as long as no write runs concurrently with them.
  */
 public final class FastReadout extends Readout {
 
@@ -16,7 +18,8 @@ public final class FastReadout extends Readout {
 
     private final FastDelayModel model;
     private final int groups;
-    private volatile double[] table;
+    private final double[] table;
+    private final long[] builtColumnVersion;
     private volatile long builtVersion = -1;
 
     FastReadout(AnalogArray array) {
@@ -29,6 +32,9 @@ public final class FastReadout extends Readout {
         ColumnElectrical nominal = new ColumnElectrical(cfg.column().cNode(), cfg.column().cSense(),
                 cfg.column().vDrv(), cfg.column().vRef());
         this.model = FastDelayModel.refined(rows, 0.5 * (rL + rH) + cfg.column().rSeg(), nominal);
+        this.table = new double[groups * PATTERNS * cfg.cols()];
+        this.builtColumnVersion = new long[cfg.cols()];
+        java.util.Arrays.fill(builtColumnVersion, -1);
     }
 
     /** Nominal cell resistance for IN == W (low) or IN != W (high), at the readout bias. */
@@ -47,50 +53,51 @@ public final class FastReadout extends Readout {
     }
 
     private double[] tables() {
-        double[] t = table;
-        if (t == null || builtVersion != array.stateVersion()) {
+        if (builtVersion != array.stateVersion()) {
             synchronized (this) {
-                if (table == null || builtVersion != array.stateVersion()) {
-                    long v = array.stateVersion();
-                    table = build();
+                long v = array.stateVersion();
+                if (builtVersion != v) {
+                    for (int c = 0; c < array.cols(); c++) {
+                        long cv = array.columnVersion(c);
+                        if (builtColumnVersion[c] != cv) {
+                            buildColumn(c);
+                            builtColumnVersion[c] = cv;
+                        }
+                    }
                     builtVersion = v;
                 }
-                t = table;
             }
         }
-        return t;
+        return table;
     }
 
-    private double[] build() {
+    /** The 256-entry tables of every row group of column {@code c}. */
+    private void buildColumn(int c) {
         int rows = array.rows();
         int cols = array.cols();
-        double[] t = new double[groups * PATTERNS * cols];
         double[] column = new double[PATTERNS];
         double[] a = new double[GROUP_BITS];
         double[] b = new double[GROUP_BITS];
-        for (int c = 0; c < cols; c++) {
-            double[] w = model.weights(array.electrical(c));
-            for (int g = 0; g < groups; g++) {
-                for (int k = 0; k < GROUP_BITS; k++) {
-                    int row = g * GROUP_BITS + k;
-                    a[k] = row < rows ? w[row] * array.stageResistance(row, c, true) : 0;
-                    b[k] = row < rows ? w[row] * array.stageResistance(row, c, false) : 0;
-                }
-                double allLow = 0;
-                for (int k = 0; k < GROUP_BITS; k++) {
-                    allLow += b[k];
-                }
-                column[0] = allLow;
-                for (int p = 1; p < PATTERNS; p++) {
-                    int high = 31 - Integer.numberOfLeadingZeros(p);
-                    column[p] = column[p ^ (1 << high)] - b[high] + a[high];
-                }
-                for (int p = 0; p < PATTERNS; p++) {
-                    t[(g * PATTERNS + p) * cols + c] = column[p];
-                }
+        double[] w = model.weights(array.electrical(c));
+        for (int g = 0; g < groups; g++) {
+            for (int k = 0; k < GROUP_BITS; k++) {
+                int row = g * GROUP_BITS + k;
+                a[k] = row < rows ? w[row] * array.stageResistance(row, c, true) : 0;
+                b[k] = row < rows ? w[row] * array.stageResistance(row, c, false) : 0;
+            }
+            double allLow = 0;
+            for (int k = 0; k < GROUP_BITS; k++) {
+                allLow += b[k];
+            }
+            column[0] = allLow;
+            for (int p = 1; p < PATTERNS; p++) {
+                int high = 31 - Integer.numberOfLeadingZeros(p);
+                column[p] = column[p ^ (1 << high)] - b[high] + a[high];
+            }
+            for (int p = 0; p < PATTERNS; p++) {
+                table[(g * PATTERNS + p) * cols + c] = column[p];
             }
         }
-        return t;
     }
 
     @Override

@@ -1,0 +1,66 @@
+package mramcim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import mramcim.cosim.verilator.NativeBuild;
+import mramcim.model.config.MacroConfig;
+import mramcim.run.CosimBench;
+import mramcim.run.CosimRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mramcim bench}: lockstep cycles per second against the C++ loop, and where the time goes. */
+@Command(name = "bench", description = "Measure lockstep cycles/s against the same Verilated model in a C++ loop, with a profile.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = "jung2022", description = "configuration preset (default ${DEFAULT-VALUE})")
+    String preset;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the array and of the command stream (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--cycles", defaultValue = "1000000", description = "cycles per timed run (default ${DEFAULT-VALUE})")
+    long cycles;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "timed rounds; medians are reported (default ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--out", defaultValue = "out/bench", description = "output directory (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        MacroConfig config = MacroConfig.preset(preset);
+        CosimRun.Options o = new CosimRun.Options(config, preset, seed, cycles, null, false);
+        NativeBuild build = CosimRun.library(o, line -> System.err.println("bench: " + line));
+        CosimBench.Result r = CosimBench.run(o, build, repeat);
+        List<String> lines = CosimBench.describe(r);
+        Files.createDirectories(out);
+        Files.write(out.resolve("bench.txt"), lines);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("preset", preset);
+        json.put("rows", config.rows());
+        json.put("cols", config.cols());
+        json.put("seed", seed);
+        json.put("cycles", r.recorded().cycles());
+        json.put("repeats", repeat);
+        for (CosimBench.Variant v : List.of(r.lockstep(), r.cppLoop(), r.javaReplay(), r.modelOnly())) {
+            json.put(v.name() + "CyclesPerSecond", v.cyclesPerSecond());
+        }
+        json.put("ratio", r.ratio());
+        Map<String, Object> profile = new LinkedHashMap<>();
+        r.profile().forEach(v -> profile.put(v.name() + "Ns", v.nsPerCycle()));
+        json.put("profileNsPerCycle", profile);
+        json.put("replaysMatch", r.replaysMatch());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(), json);
+        lines.forEach(System.out::println);
+        System.out.println("report: " + out.resolve("bench.txt") + ", " + out.resolve("bench.json"));
+        return r.replaysMatch() ? 0 : 1;
+    }
+}
