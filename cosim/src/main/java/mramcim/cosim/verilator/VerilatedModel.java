@@ -1,9 +1,5 @@
 package mramcim.cosim.verilator;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.nio.file.Path;
 
 /**
@@ -22,10 +18,8 @@ public final class VerilatedModel implements AutoCloseable {
 
     private final NativeBuild build;
     private final NativeApi api;
-    private final Memory inMem;
-    private final Memory outMem;
-    private final IntBuffer in;
-    private final IntBuffer out;
+    private final CycleBuffer in;
+    private final CycleBuffer out;
     private long handle;
     private long cycle;
 
@@ -33,13 +27,9 @@ public final class VerilatedModel implements AutoCloseable {
         this.build = build;
         this.api = NativeLoader.load(build);
         PortList ports = build.ports();
-        this.inMem = new Memory(4L * Math.max(1, ports.inputWords()));
-        this.outMem = new Memory(4L * Math.max(1, ports.outputWords()));
-        inMem.clear();
-        outMem.clear();
-        this.in = inMem.getByteBuffer(0, inMem.size()).order(ByteOrder.nativeOrder()).asIntBuffer();
-        this.out = outMem.getByteBuffer(0, outMem.size()).order(ByteOrder.nativeOrder()).asIntBuffer();
-        this.handle = api.create(Pointer.nativeValue(inMem), Pointer.nativeValue(outMem), halfPeriodPs);
+        this.in = new CycleBuffer(ports.inputWords());
+        this.out = new CycleBuffer(ports.outputWords());
+        this.handle = api.create(in.address(), out.address(), halfPeriodPs);
     }
 
     /** Opens an instance of a built library, refusing a stale or mismatched one. */
@@ -113,14 +103,14 @@ public final class VerilatedModel implements AutoCloseable {
 
     /** Reads an output (or input) of up to 64 bits. */
     public long get(Port p) {
-        IntBuffer buf = p.input() ? in : out;
+        CycleBuffer buf = p.input() ? in : out;
         long lo = Integer.toUnsignedLong(buf.get(p.offset()));
         return p.words() > 1 ? lo | ((long) buf.get(p.offset() + 1) << 32) : lo;
     }
 
     /** Reads a port of any width into little-endian 64-bit words. */
     public long[] getWords(Port p) {
-        IntBuffer buf = p.input() ? in : out;
+        CycleBuffer buf = p.input() ? in : out;
         long[] words = new long[(p.words() + 1) / 2];
         for (int k = 0; k < p.words(); k++) {
             long w = Integer.toUnsignedLong(buf.get(p.offset() + k));
@@ -131,12 +121,12 @@ public final class VerilatedModel implements AutoCloseable {
 
     /** Copies the input buffer of the present cycle into {@code dst} at {@code offset}. */
     void copyInputs(int[] dst, int offset) {
-        in.get(0, dst, offset, build.ports().inputWords());
+        in.store(dst, offset, build.ports().inputWords());
     }
 
     /** Loads the input buffer from {@code src} at {@code offset}. */
     void loadInputs(int[] src, int offset) {
-        in.put(0, src, offset, build.ports().inputWords());
+        in.load(src, offset, build.ports().inputWords());
     }
 
     /** Folds the output buffer into an FNV-1a hash, word by word (the same fold as wrapper.cpp). */
@@ -158,7 +148,7 @@ public final class VerilatedModel implements AutoCloseable {
 
     /** Reads a port of any width into {@code dst} (little-endian 64-bit words), without allocation. */
     public void getWords(Port p, long[] dst) {
-        IntBuffer buf = p.input() ? in : out;
+        CycleBuffer buf = p.input() ? in : out;
         java.util.Arrays.fill(dst, 0);
         for (int k = 0; k < p.words() && k / 2 < dst.length; k++) {
             long w = Integer.toUnsignedLong(buf.get(p.offset() + k));
