@@ -33,8 +33,12 @@ public final class CosimRun {
         }
     }
 
-    /** What happened. {@code first} is null when both sides agreed on every pin of every cycle. */
-    public record Result(long cycles, long commands, long resets, Divergence first, long divergentCycles, double seconds) {
+    /**
+     * What happened. {@code first} is null when both sides agreed on every pin of every cycle;
+     * {@code stopped} is true when the run was asked to stop before its last cycle.
+     */
+    public record Result(long cycles, long commands, long resets, Divergence first, long divergentCycles, double seconds,
+                         boolean stopped) {
         public boolean passed() {
             return first == null;
         }
@@ -53,6 +57,29 @@ public final class CosimRun {
         }
     }
 
+    /** Lets a caller follow a long run and stop it early (regression workers, Ctrl-C). */
+    public interface Control {
+        /** Called every {@link #CHECK_EVERY} cycles; true ends the run after the present cycle. */
+        boolean stopRequested();
+
+        /** {@code cycles} more cycles have run. */
+        void advanced(long cycles);
+    }
+
+    /** Cycles between two calls of a {@link Control}. */
+    public static final int CHECK_EVERY = 8192;
+
+    private static final Control NO_CONTROL = new Control() {
+        @Override
+        public boolean stopRequested() {
+            return false;
+        }
+
+        @Override
+        public void advanced(long cycles) {
+        }
+    };
+
     private CosimRun() {
     }
 
@@ -66,11 +93,16 @@ public final class CosimRun {
 
     /** Runs the options' seed on {@code build}; {@code listener} may be null. */
     public static Result run(Options o, NativeBuild build, CycleListener listener) {
+        return run(o, build, listener, NO_CONTROL);
+    }
+
+    /** As {@link #run(Options, NativeBuild, CycleListener)}, followed and stoppable through {@code control}. */
+    public static Result run(Options o, NativeBuild build, CycleListener listener, Control control) {
         long t0 = System.nanoTime();
         RandomHost host = new RandomHost(o.config(), o.seed());
         try (Lockstep ls = Lockstep.open(o.config(), o.seed(), build)) {
             try {
-                return loop(o, ls, host, listener, t0);
+                return loop(o, ls, host, listener, control, t0);
             } finally {
                 if (listener != null) {
                     listener.end(ls);
@@ -79,11 +111,18 @@ public final class CosimRun {
         }
     }
 
-    private static Result loop(Options o, Lockstep ls, RandomHost host, CycleListener listener, long t0) {
+    private static Result loop(Options o, Lockstep ls, RandomHost host, CycleListener listener, Control control,
+                               long t0) {
         Divergence first = null;
         long divergent = 0;
         long resets = 0;
         for (long c = 1; c <= o.cycles(); c++) {
+            if (c % CHECK_EVERY == 0) {
+                control.advanced(CHECK_EVERY);
+                if (control.stopRequested()) {
+                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), true);
+                }
+            }
             if (host.resetNow()) {
                 ls.reset();
                 host.onReset();
@@ -102,11 +141,13 @@ public final class CosimRun {
                     first = d;
                 }
                 if (!o.countAll()) {
-                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0));
+                    control.advanced(c % CHECK_EVERY);
+                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false);
                 }
             }
         }
-        return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0));
+        control.advanced(o.cycles() % CHECK_EVERY);
+        return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false);
     }
 
     private static double seconds(long t0) {

@@ -1,9 +1,16 @@
 package mramcim.stimulus;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.SplittableRandom;
+import mramcim.model.array.AnalogArray;
+import mramcim.model.array.Readout;
+import mramcim.model.array.Solver;
 import mramcim.model.config.MacroConfig;
+import mramcim.model.device.BitCell;
+import mramcim.model.device.Fault;
 import mramcim.model.macro.Macro;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.Op;
@@ -17,6 +24,17 @@ import mramcim.model.periphery.RegisterMap;
  *
  * <p>It starts by programming FRAME_CYCLES, WR_PULSE and RD_CYCLES from the configuration, as the
  * {@link Macro} facade does, so that cell writes use the configured pulse.
+ *
+ * <p>Constraints that steer it toward the corners a regression must reach (issue 7):
+ * <ul>
+ *   <li>cell writes go, a third of the time, to the die's hard devices: stuck-at MTJs and the
+ *       highest critical voltages (the host knows the die's device map, as a lab knows its wafer
+ *       map, by fabricating the same die from the configuration and seed);</li>
+ *   <li>a targeted conversion loads an input vector chosen so that the exact dot product of one
+ *       column lands on a chosen value, computes, and reads that column: the host tracks the
+ *       weights it has written, so every dot-product bin of every column is reachable;</li>
+ *   <li>global C0 and GAIN are written back to their reset values as often as they are scrambled.</li>
+ * </ul>
  */
 public final class RandomHost {
 
@@ -29,7 +47,15 @@ public final class RandomHost {
     private final int rows;
     private final int cols;
     private final HostPins pins = new HostPins();
-    private final Deque<long[]> preamble = new ArrayDeque<>();
+    /** Commands to present before any random one: the preamble, then multi-command sequences. */
+    private final Deque<long[]> queue = new ArrayDeque<>();
+    /** The weight bit (1: +1) the host believes each cell holds: the die's initial state, then what it wrote. */
+    private final boolean[][] weightBit;
+    /** Cells of stuck-at or hardest-to-switch MTJs, as row << 8 | col. */
+    private final int[] hardCells;
+    /** Global C0 and GAIN of this die (SPEC 6 step 1), programmed first and restored now and then. */
+    private final int c0;
+    private final int gain;
     private boolean lastReady;
     private int gap;
     private int stall = -1;
@@ -39,9 +65,23 @@ public final class RandomHost {
         this.rnd = new SplittableRandom(seed ^ 0x5EED_0F_C05EL);
         this.rows = config.rows();
         this.cols = config.cols();
-        preamble.add(new long[] {Op.WRITE_REG.code(), RegisterMap.FRAME_CYCLES, config.timing().frameCycles()});
-        preamble.add(new long[] {Op.WRITE_REG.code(), RegisterMap.WR_PULSE, Macro.wrPulseCycles(config)});
-        preamble.add(new long[] {Op.WRITE_REG.code(), RegisterMap.RD_CYCLES, config.timing().rdCycles()});
+        AnalogArray die = AnalogArray.fabricate(config, seed);
+        this.weightBit = new boolean[rows][cols];
+        int[][] w = die.weights();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                weightBit[r][c] = w[r][c] > 0;
+            }
+        }
+        this.hardCells = hardCells(die);
+        int[] global = globalCalibration(config, seed);
+        this.c0 = global[0];
+        this.gain = global[1];
+        queue.add(new long[] {Op.WRITE_REG.code(), RegisterMap.C0, c0});
+        queue.add(new long[] {Op.WRITE_REG.code(), RegisterMap.GAIN, gain});
+        queue.add(new long[] {Op.WRITE_REG.code(), RegisterMap.FRAME_CYCLES, config.timing().frameCycles()});
+        queue.add(new long[] {Op.WRITE_REG.code(), RegisterMap.WR_PULSE, Macro.wrPulseCycles(config)});
+        queue.add(new long[] {Op.WRITE_REG.code(), RegisterMap.RD_CYCLES, config.timing().rdCycles()});
     }
 
     /** Commands presented so far. */
@@ -51,7 +91,7 @@ public final class RandomHost {
 
     /** Whether the coming edge is a reset edge. */
     public boolean resetNow() {
-        return preamble.isEmpty() && rnd.nextDouble() < RESET_RATE;
+        return queue.isEmpty() && rnd.nextDouble() < RESET_RATE;
     }
 
     /**
@@ -91,12 +131,13 @@ public final class RandomHost {
     /** After a reset the host's own view restarts too: nothing presented, nothing pending. */
     public void onReset() {
         pins.cmdValid = false;
+        queue.clear(); // a sequence cut by a reset is abandoned, as a host would after an error
         lastReady = false;
         stall = -1;
     }
 
     private void present() {
-        long[] c = preamble.isEmpty() ? randomCommand() : preamble.removeFirst();
+        long[] c = queue.isEmpty() ? randomCommand() : queue.removeFirst();
         pins.cmdValid = true;
         pins.cmdOp = (int) c[0];
         pins.cmdAddr = (int) c[1];
@@ -116,10 +157,20 @@ public final class RandomHost {
         int pick = rnd.nextInt(100);
         if (pick < 14) {
             long data = rnd.nextInt(25) == 0 ? 2 + rnd.nextInt(1 << 20) : rnd.nextInt(2);
-            return new long[] {Op.WRITE_CELL.code(), (row() << 8) | col(), data};
+            int addr = hardCells.length > 0 && rnd.nextInt(3) == 0 ? hardCells[rnd.nextInt(hardCells.length)]
+                    : (row() << 8) | col();
+            int r = addr >>> 8;
+            int c = addr & 0xFF;
+            if (r < rows && c < cols) {
+                weightBit[r][c] = (data & 1) == 1;
+            }
+            return new long[] {Op.WRITE_CELL.code(), addr, data};
         }
         if (pick < 22) {
             return new long[] {Op.READ_CELL.code(), (row() << 8) | col(), 0};
+        }
+        if (pick < 26) {
+            return targetedConversion();
         }
         if (pick < 36) {
             int words = (rows + 63) / 64;
@@ -154,8 +205,10 @@ public final class RandomHost {
     private long[] writeReg() {
         int w = Op.WRITE_REG.code();
         return switch (rnd.nextInt(11)) {
-            case 0 -> new long[] {w, RegisterMap.C0, rnd.nextInt(8) == 0 ? rnd.nextInt(0x10000) : rnd.nextInt(40)};
-            case 1 -> new long[] {w, RegisterMap.GAIN, rnd.nextInt(8) == 0 ? rnd.nextInt(0x10000) : rnd.nextInt(128, 1024)};
+            case 0 -> new long[] {w, RegisterMap.C0, rnd.nextBoolean() ? c0
+                : rnd.nextInt(8) == 0 ? rnd.nextInt(0x10000) : rnd.nextInt(40)};
+            case 1 -> new long[] {w, RegisterMap.GAIN, rnd.nextBoolean() ? gain
+                : rnd.nextInt(8) == 0 ? rnd.nextInt(0x10000) : rnd.nextInt(128, 1024)};
             case 2 -> new long[] {w, RegisterMap.FRAME_CYCLES, rnd.nextInt(10) == 0 ? rnd.nextInt(4) : rnd.nextInt(1, 300)};
             case 3 -> new long[] {w, RegisterMap.WR_PULSE, rnd.nextInt(0, 40)};
             case 4 -> new long[] {w, RegisterMap.RD_CYCLES, rnd.nextInt(0, 9)};
@@ -167,5 +220,104 @@ public final class RandomHost {
             default -> new long[] {w, RegisterMap.OFFSET_BASE + rnd.nextInt(cols + 1),
                 rnd.nextInt(12) == 0 ? rnd.nextInt(-300, 300) : rnd.nextInt(-10, 11)};
         };
+    }
+
+    /**
+     * LOAD_INPUT of every word, COMPUTE, READ_RESULT of a column {@code j}: the input agrees with the
+     * weights the host believes column j holds except on {@code (ROWS - d) / 2} random rows, so its
+     * exact dot product is {@code d}, drawn uniformly from -ROWS..ROWS. Returns the first command and
+     * queues the rest.
+     */
+    private long[] targetedConversion() {
+        int j = rnd.nextInt(cols);
+        int mismatches = rnd.nextInt(rows + 1);
+        boolean[] bit = new boolean[rows];
+        for (int i = 0; i < rows; i++) {
+            bit[i] = weightBit[i][j];
+        }
+        // A partial Fisher-Yates shuffle picks the rows to flip without repetition.
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        for (int k = 0; k < mismatches; k++) {
+            int pick = rnd.nextInt(k, rows);
+            int t = order[k];
+            order[k] = order[pick];
+            order[pick] = t;
+            bit[order[k]] = !bit[order[k]];
+        }
+        int words = (rows + 63) / 64;
+        for (int word = 0; word < words; word++) {
+            long data = 0;
+            for (int i = 64 * word; i < Math.min(rows, 64 * word + 64); i++) {
+                if (bit[i]) {
+                    data |= 1L << (i - 64 * word);
+                }
+            }
+            queue.add(new long[] {Op.LOAD_INPUT.code(), word, data});
+        }
+        queue.add(new long[] {Op.COMPUTE.code(), 0, 0});
+        queue.add(new long[] {Op.READ_RESULT.code(), j, 0});
+        return queue.removeFirst();
+    }
+
+    /**
+     * SPEC 6 step 1 on a copy of the die: every weight +1, the median code over the columns for
+     * IN all +1 (no mismatch: C0) and all -1 (ROWS mismatches), GAIN = 256 * 2 ROWS / their distance.
+     * Done on the model here because the regression needs sensible conversions from its first
+     * command; calibration through host commands is {@code mramcim calibrate}'s job.
+     *
+     * @return {C0, GAIN}, clamped to the registers' ranges
+     */
+    public static int[] globalCalibration(MacroConfig config, long seed) {
+        AnalogArray die = AnalogArray.fabricate(config, seed);
+        int rows = config.rows();
+        int[][] ones = new int[rows][config.cols()];
+        for (int[] r : ones) {
+            java.util.Arrays.fill(r, 1);
+        }
+        die.program(ones);
+        Readout readout = Readout.of(die, Solver.FAST);
+        long[] allPlus = new long[(rows + 63) / 64];
+        for (int i = 0; i < rows; i++) {
+            allPlus[i >>> 6] |= 1L << (i & 63);
+        }
+        int match = median(readout.convert(allPlus, 0).code());
+        int mismatch = median(readout.convert(new long[allPlus.length], 1).code());
+        int g = (int) Math.round(256.0 * 2 * rows / Math.max(1, mismatch - match));
+        return new int[] {Math.max(0, Math.min(0xFFFF, match)), Math.max(1, Math.min(0xFFFF, g))};
+    }
+
+    private static int median(int[] v) {
+        int[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    /** Stuck-at cells and the cells of the highest critical voltages (top 2 %, at least one). */
+    private static int[] hardCells(AnalogArray die) {
+        int n = die.rows() * die.cols();
+        double[] vCrit = new double[n];
+        List<Integer> stuck = new ArrayList<>();
+        for (int r = 0; r < die.rows(); r++) {
+            for (int c = 0; c < die.cols(); c++) {
+                BitCell cell = die.cell(r, c);
+                vCrit[r * die.cols() + c] = Math.max(cell.mtj(0).vCrit(), cell.mtj(1).vCrit());
+                if (cell.mtj(0).fault() != Fault.NONE || cell.mtj(1).fault() != Fault.NONE) {
+                    stuck.add(r << 8 | c);
+                }
+            }
+        }
+        double[] sorted = vCrit.clone();
+        java.util.Arrays.sort(sorted);
+        double threshold = sorted[n - Math.max(1, n / 50)];
+        List<Integer> hard = new ArrayList<>(stuck);
+        for (int k = 0; k < n; k++) {
+            if (vCrit[k] >= threshold) {
+                hard.add((k / die.cols()) << 8 | (k % die.cols()));
+            }
+        }
+        return hard.stream().mapToInt(Integer::intValue).toArray();
     }
 }

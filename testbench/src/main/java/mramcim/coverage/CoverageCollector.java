@@ -1,0 +1,115 @@
+package mramcim.coverage;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import mramcim.cosim.lockstep.Lockstep;
+import mramcim.cosim.verilator.Port;
+import mramcim.cosim.verilator.PortList;
+import mramcim.cosim.verilator.VerilatedModel;
+import mramcim.model.periphery.Controller;
+import mramcim.model.periphery.HostPins;
+import mramcim.model.periphery.Op;
+import mramcim.model.periphery.Status;
+import mramcim.run.CosimRun;
+
+/**
+ * Samples coverage from a lockstep after every edge. Host-side and analog-boundary coverpoints are
+ * taken from the RTL's pins (what the design under test did); the TDC code comes from the RTL's
+ * READ_RESULT data; the controller state at a reset, which no pin shows, from the Java model.
+ * Since the lockstep stops at the first divergence, both sides agree on everything sampled.
+ *
+ * <p>Handshakes are seen as the RTL saw them at the edge: the host pins of the edge against the
+ * RTL's outputs of the cycle before it.
+ */
+public final class CoverageCollector implements CosimRun.CycleListener {
+
+    private final CoverageModel model;
+    private final Coverage coverage;
+    private final int cols;
+    private final Deque<int[]> pending = new ArrayDeque<>();
+    private Port cmdReady;
+    private Port rspValid;
+    private Port rspStatus;
+    private Port rspData;
+    private Port wrEn;
+    private Port wrAmp;
+    private boolean prevCmdReady;
+    private boolean prevRspValid;
+    private int prevStatus;
+    private long prevData;
+    private boolean heldThisResponse;
+    private Controller.State prevCtrl = Controller.State.IDLE;
+
+    /** Counts into a fresh {@link CoverageModel#declare()} of {@code model}. */
+    public CoverageCollector(CoverageModel model, int cols) {
+        this.model = model;
+        this.coverage = model.declare();
+        this.cols = cols;
+    }
+
+    /** The counts so far. */
+    public Coverage coverage() {
+        return coverage;
+    }
+
+    @Override
+    public void afterEdge(Lockstep ls, long cycle) {
+        VerilatedModel rtl = ls.rtl();
+        if (cmdReady == null) {
+            PortList p = rtl.ports();
+            cmdReady = p.port("cmd_ready");
+            rspValid = p.port("rsp_valid");
+            rspStatus = p.port("rsp_status");
+            rspData = p.port("rsp_data");
+            wrEn = p.port("wr_en");
+            wrAmp = p.port("wr_amp");
+        }
+        if (ls.lastEdgeReset()) {
+            coverage.hit(CoverageModel.RESET, prevCtrl.name());
+            pending.clear();
+            heldThisResponse = false;
+        } else {
+            HostPins h = ls.lastHost();
+            if (prevRspValid && !pending.isEmpty()) {
+                int[] cmd = pending.peekFirst();
+                if (h.rspReady) {
+                    pending.removeFirst();
+                    heldThisResponse = false;
+                    response(cmd[0], cmd[1], prevStatus, prevData);
+                } else if (!heldThisResponse) {
+                    heldThisResponse = true;
+                    coverage.hit(CoverageModel.BACK_PRESSURE, CoverageModel.opName(cmd[0]));
+                }
+            }
+            if (h.cmdValid && prevCmdReady) {
+                pending.addLast(new int[] {h.cmdOp & ((1 << Op.WIDTH) - 1), h.cmdAddr & 0xFFFF});
+            }
+        }
+        if (rtl.get(wrEn) != 0) {
+            coverage.hit(CoverageModel.AMPLITUDE, "amp " + rtl.get(wrAmp));
+        }
+        prevCmdReady = rtl.get(cmdReady) != 0;
+        prevRspValid = rtl.get(rspValid) != 0;
+        prevStatus = (int) rtl.get(rspStatus);
+        prevData = rtl.get(rspData);
+        prevCtrl = ls.model().ctrl().state();
+    }
+
+    private void response(int op, int addr, int status, long data) {
+        String pair = model.opStatus(op, status);
+        if (pair != null) {
+            coverage.hit(CoverageModel.OP_STATUS, pair);
+        }
+        Status s = Status.of(status);
+        if (op == Op.COMPUTE.code() && s == Status.OVERFLOW) {
+            coverage.hit(CoverageModel.OVERFLOW, "COMPUTE with saturated columns");
+        }
+        if (op == Op.READ_RESULT.code() && (s == Status.OK || s == Status.OVERFLOW) && addr < cols) {
+            coverage.hit(CoverageModel.DP, model.dpBin(addr, (short) (data & 0xFFFF)));
+            coverage.hit(CoverageModel.TDC, model.codeBin((int) (data >>> 16) & 0xFFFF));
+            if (s == Status.OVERFLOW) {
+                coverage.hit(CoverageModel.OVERFLOW, "READ_RESULT of a saturated column");
+            }
+        }
+    }
+}

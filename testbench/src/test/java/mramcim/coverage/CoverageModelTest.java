@@ -1,0 +1,83 @@
+package mramcim.coverage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mramcim.model.config.MacroConfig;
+import mramcim.model.periphery.Op;
+import mramcim.model.periphery.Status;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class CoverageModelTest {
+
+    /** Every dot product lands in exactly one bin, whose printed range holds it; bins are contiguous. */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7, 8, 64, 100, 128})
+    void dotProductBinsPartitionTheRange(int rows) {
+        CoverageModel m = new CoverageModel(MacroConfig.small(rows, 4), 85, 170);
+        Map<String, Integer> sizes = new HashMap<>();
+        for (int dp = -rows; dp <= rows; dp++) {
+            String bin = m.dpBin(3, dp);
+            String range = bin.substring(bin.indexOf('[') + 1, bin.indexOf(']'));
+            int lo = Integer.parseInt(range.split(",")[0]);
+            int hi = Integer.parseInt(range.split(",")[1]);
+            assertTrue(lo <= dp && dp <= hi, dp + " in " + bin);
+            sizes.merge(bin, 1, Integer::sum);
+        }
+        assertEquals(CoverageModel.DP_BINS, sizes.size(), "every bin is reachable");
+        Map<String, Long> declared = m.declare().points().get(CoverageModel.DP);
+        sizes.keySet().forEach(b -> assertTrue(declared.containsKey(b), b + " declared"));
+        // Near-equal bins: no bin more than one value wider than another.
+        int min = sizes.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int max = sizes.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertTrue(max - min <= 1, "bin sizes " + sizes.values());
+    }
+
+    @Test
+    void codeBinsSeparateZeroNominalSpanAndSaturation() {
+        CoverageModel m = new CoverageModel(MacroConfig.jung2022(), 85, 170);
+        assertEquals("0", m.codeBin(0));
+        assertEquals("1..84", m.codeBin(84));
+        assertTrue(m.codeBin(85).startsWith("85.."));
+        assertTrue(m.codeBin(170).endsWith("..170"), m.codeBin(170));
+        assertTrue(m.codeBin(171).startsWith("171.."));
+        assertEquals("4095 (saturated)", m.codeBin(4095));
+        assertEquals(8, m.declare().points().get(CoverageModel.TDC).size());
+    }
+
+    @Test
+    void onlyPairsSpecFiveAllowsAreDeclared() {
+        CoverageModel m = new CoverageModel(MacroConfig.small(8, 8), 85, 170);
+        assertNull(m.opStatus(Op.NOP.code(), Status.CELL_FAIL.ordinal()));
+        assertNull(m.opStatus(Op.COMPUTE.code(), Status.BAD_CMD.ordinal()));
+        assertNull(m.opStatus(12, Status.OK.ordinal()));
+        assertEquals("op 8..15 / BAD_CMD", m.opStatus(12, Status.BAD_CMD.ordinal()));
+        assertEquals("READ_RESULT / OVERFLOW", m.opStatus(Op.READ_RESULT.code(), Status.OVERFLOW.ordinal()));
+        // 1 + 3 + 3 + 2 + 2 + 3 + 2 + 2 pairs of the op table, plus unknown ops.
+        assertEquals(19, m.declare().points().get(CoverageModel.OP_STATUS).size());
+    }
+
+    @Test
+    void mergeAddsCountsAndRefusesUndeclaredBins() {
+        Coverage a = new Coverage();
+        a.declare("p", List.of("x", "y"));
+        a.hit("p", "x");
+        Coverage b = a.copy();
+        b.hit("p", "y");
+        a.merge(b);
+        assertEquals(Map.of("x", 2L, "y", 1L), a.points().get("p"));
+        assertEquals(2, a.hit());
+        Coverage other = new Coverage();
+        other.declare("p", List.of("z"));
+        other.hit("p", "z");
+        assertThrows(IllegalArgumentException.class, () -> a.merge(other));
+        assertThrows(IllegalArgumentException.class, () -> a.hit("q", "x"));
+    }
+}
