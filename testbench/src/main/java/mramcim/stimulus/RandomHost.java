@@ -56,6 +56,8 @@ public final class RandomHost {
     /** Global C0 and GAIN of this die (SPEC 6 step 1), programmed first and restored now and then. */
     private final int c0;
     private final int gain;
+    /** The register writes that bring the macro back to what the random traffic expects. */
+    private final List<long[]> restore;
     private boolean lastReady;
     private int gap;
     private int stall = -1;
@@ -77,11 +79,14 @@ public final class RandomHost {
         int[] global = globalCalibration(config, seed);
         this.c0 = global[0];
         this.gain = global[1];
-        queue.add(new long[] {Op.WRITE_REG.code(), RegisterMap.C0, c0});
-        queue.add(new long[] {Op.WRITE_REG.code(), RegisterMap.GAIN, gain});
-        queue.add(new long[] {Op.WRITE_REG.code(), RegisterMap.FRAME_CYCLES, config.timing().frameCycles()});
-        queue.add(new long[] {Op.WRITE_REG.code(), RegisterMap.WR_PULSE, Macro.wrPulseCycles(config)});
-        queue.add(new long[] {Op.WRITE_REG.code(), RegisterMap.RD_CYCLES, config.timing().rdCycles()});
+        this.restore = DirectedSequences.restore(config, c0, gain);
+        queue.addAll(restore);
+        // Then every op's directed sequence, in an order drawn from the seed.
+        List<List<long[]>> directed = new ArrayList<>(DirectedSequences.all(config, c0, gain, rnd).values());
+        for (int k = directed.size() - 1; k > 0; k--) {
+            java.util.Collections.swap(directed, k, rnd.nextInt(k + 1));
+        }
+        directed.forEach(queue::addAll);
     }
 
     /** Commands presented so far. */
@@ -132,6 +137,7 @@ public final class RandomHost {
     public void onReset() {
         pins.cmdValid = false;
         queue.clear(); // a sequence cut by a reset is abandoned, as a host would after an error
+        queue.addAll(restore); // and the registers, back at their reset values, are programmed again
         lastReady = false;
         stall = -1;
     }

@@ -1,0 +1,146 @@
+package mramcim.stimulus;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import mramcim.model.config.MacroConfig;
+import mramcim.model.macro.Macro;
+import mramcim.model.periphery.Op;
+import mramcim.model.periphery.RegisterMap;
+
+/**
+ * Directed command sequences, one per op (SPEC 5): the corners of every field, legal and one step
+ * beyond, and the status corners (an overflowing COMPUTE, an unknown register). Each sequence
+ * leaves the macro's registers as it found them (the configured timing and the die's C0/GAIN), so
+ * sequences can run in any order; {@link RandomHost} runs all of them, in an order drawn from its
+ * seed, before its random traffic. Commands are {op, addr, data}.
+ */
+public final class DirectedSequences {
+
+    /** Value of op codes no op uses (SPEC 5: 8..15). */
+    static final int[] UNKNOWN_OPS = {8, 15};
+
+    private DirectedSequences() {
+    }
+
+    /**
+     * Every op's sequence for {@code config}, whose C0/GAIN are {@code c0}/{@code gain}; cell
+     * corners and the choice of random data come from {@code rnd}.
+     */
+    public static Map<Op, List<long[]>> all(MacroConfig config, int c0, int gain, SplittableRandom rnd) {
+        int rows = config.rows();
+        int cols = config.cols();
+        int words = (rows + 63) / 64;
+        Map<Op, List<long[]>> m = new EnumMap<>(Op.class);
+        List<long[]> restore = restore(config, c0, gain);
+
+        List<long[]> nop = new ArrayList<>();
+        nop.add(cmd(Op.NOP, 0, 0));
+        nop.add(cmd(Op.NOP, 0xFFFF, -1L));
+        for (int op : UNKNOWN_OPS) {
+            nop.add(new long[] {op, rnd.nextInt(0x10000), rnd.nextLong()}); // BAD_CMD, nothing changes
+        }
+        m.put(Op.NOP, nop);
+
+        int[][] corners = {{0, 0}, {0, cols - 1}, {rows - 1, 0}, {rows - 1, cols - 1}, {rnd.nextInt(rows), rnd.nextInt(cols)}};
+        List<long[]> write = new ArrayList<>();
+        List<long[]> read = new ArrayList<>();
+        for (int[] rc : corners) {
+            int addr = rc[0] << 8 | rc[1];
+            write.add(cmd(Op.WRITE_CELL, addr, 0));
+            write.add(cmd(Op.WRITE_CELL, addr, 1));
+            read.add(cmd(Op.READ_CELL, addr, 0));
+        }
+        int[] bad = {rows << 8, cols, 0xFF << 8 | 0xFF};
+        for (int addr : bad) {
+            write.add(cmd(Op.WRITE_CELL, addr, 1));
+            read.add(cmd(Op.READ_CELL, addr, 0));
+        }
+        // A write with the smallest amplitude and one try fails on most devices (CELL_FAIL).
+        write.add(cmd(Op.WRITE_REG, RegisterMap.WR_AMP_START, 0));
+        write.add(cmd(Op.WRITE_REG, RegisterMap.WR_MAX_TRIES, 1));
+        write.add(cmd(Op.WRITE_CELL, corners[4][0] << 8 | corners[4][1], 0));
+        write.add(cmd(Op.WRITE_CELL, corners[4][0] << 8 | corners[4][1], 1));
+        write.addAll(restore);
+        m.put(Op.WRITE_CELL, write);
+        m.put(Op.READ_CELL, read);
+
+        List<long[]> load = new ArrayList<>();
+        for (int w = 0; w < words; w++) {
+            load.add(cmd(Op.LOAD_INPUT, w, 0));
+            int valid = Math.min(64, rows - 64 * w);
+            load.add(cmd(Op.LOAD_INPUT, w, valid == 64 ? -1L : (1L << valid) - 1));
+            if (valid < 64) {
+                load.add(cmd(Op.LOAD_INPUT, w, 1L << valid)); // a bit beyond ROWS: BAD_CMD
+            }
+        }
+        load.add(cmd(Op.LOAD_INPUT, words, 0));
+        load.add(cmd(Op.LOAD_INPUT, 0xFFFF, 0));
+        m.put(Op.LOAD_INPUT, load);
+
+        List<long[]> compute = new ArrayList<>();
+        compute.add(cmd(Op.COMPUTE, 0, 0));
+        compute.add(cmd(Op.WRITE_REG, RegisterMap.FRAME_CYCLES, 1)); // every column saturates: OVERFLOW
+        compute.add(cmd(Op.COMPUTE, 0, 0));
+        compute.add(cmd(Op.READ_RESULT, 0, 0));
+        compute.addAll(restore);
+        compute.add(cmd(Op.COMPUTE, 0xFFFF, -1L)); // COMPUTE ignores its fields
+        m.put(Op.COMPUTE, compute);
+
+        List<long[]> result = new ArrayList<>();
+        for (int col : new int[] {0, cols - 1, rnd.nextInt(cols), cols, 0xFFFF}) {
+            result.add(cmd(Op.READ_RESULT, col, 0));
+        }
+        m.put(Op.READ_RESULT, result);
+
+        List<long[]> writeReg = new ArrayList<>();
+        long[][] ranges = {
+            {RegisterMap.C0, 0, 0xFFFF}, {RegisterMap.GAIN, 0, 0xFFFF},
+            {RegisterMap.FRAME_CYCLES, 1, RegisterMap.MAX_FRAME_CYCLES}, {RegisterMap.WR_PULSE, 1, 255},
+            {RegisterMap.RD_CYCLES, 1, 255}, {RegisterMap.WR_AMP_START, 0, RegisterMap.MAX_AMP},
+            {RegisterMap.WR_MAX_TRIES, 1, 15}, {RegisterMap.WR_MODE, 0, 1},
+            {RegisterMap.OFFSET_BASE, -128, 127}, {RegisterMap.OFFSET_BASE + cols - 1, -128, 127}};
+        for (long[] r : ranges) {
+            writeReg.add(cmd(Op.WRITE_REG, (int) r[0], r[1]));
+            writeReg.add(cmd(Op.WRITE_REG, (int) r[0], r[2]));
+            writeReg.add(cmd(Op.WRITE_REG, (int) r[0], r[1] - 1)); // one below: BAD_CMD
+            writeReg.add(cmd(Op.WRITE_REG, (int) r[0], r[2] + 1)); // one above: BAD_CMD
+        }
+        writeReg.add(cmd(Op.WRITE_REG, RegisterMap.ID, 0)); // read-only
+        writeReg.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE + cols, 0));
+        writeReg.add(cmd(Op.WRITE_REG, 0xFFFF, 0));
+        writeReg.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE, 0));
+        writeReg.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE + cols - 1, 0));
+        writeReg.addAll(restore);
+        m.put(Op.WRITE_REG, writeReg);
+
+        List<long[]> readReg = new ArrayList<>();
+        for (int index = 0; index <= RegisterMap.ID + 1; index++) {
+            readReg.add(cmd(Op.READ_REG, index, 0));
+        }
+        for (int index : new int[] {RegisterMap.OFFSET_BASE, RegisterMap.OFFSET_BASE + cols - 1, RegisterMap.OFFSET_BASE + cols, 0xFFFF}) {
+            readReg.add(cmd(Op.READ_REG, index, 0));
+        }
+        m.put(Op.READ_REG, readReg);
+        return m;
+    }
+
+    /** The registers as the random traffic expects them: the configured timing, reset write settings, the die's C0/GAIN. */
+    static List<long[]> restore(MacroConfig config, int c0, int gain) {
+        return List.of(
+                cmd(Op.WRITE_REG, RegisterMap.FRAME_CYCLES, config.timing().frameCycles()),
+                cmd(Op.WRITE_REG, RegisterMap.WR_PULSE, Macro.wrPulseCycles(config)),
+                cmd(Op.WRITE_REG, RegisterMap.RD_CYCLES, config.timing().rdCycles()),
+                cmd(Op.WRITE_REG, RegisterMap.WR_AMP_START, RegisterMap.RESET_WR_AMP_START),
+                cmd(Op.WRITE_REG, RegisterMap.WR_MAX_TRIES, RegisterMap.RESET_WR_MAX_TRIES),
+                cmd(Op.WRITE_REG, RegisterMap.WR_MODE, RegisterMap.RESET_WR_MODE),
+                cmd(Op.WRITE_REG, RegisterMap.C0, c0),
+                cmd(Op.WRITE_REG, RegisterMap.GAIN, gain));
+    }
+
+    private static long[] cmd(Op op, int addr, long data) {
+        return new long[] {op.code(), addr, data};
+    }
+}
