@@ -27,7 +27,7 @@ public final class MergeCommand implements Callable<Integer> {
         for (Path d : dirs) {
             Path f = Files.isDirectory(d) ? d.resolve("summary.json") : d;
             if (!Files.isRegularFile(f)) {
-                throw new IllegalArgumentException("merge: " + f + " does not exist (give regression output directories)");
+                throw new IllegalArgumentException(f + " does not exist (give regression output directories)");
             }
             parts.add(RegressionReport.read(f));
         }

@@ -58,4 +58,23 @@ class CliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("rows = 200 is out of range: allowed 4..128"), r.err());
     }
+
+    @Test
+    void regressAndMergeRefuseBadUsageNamingTheParameter() throws Exception {
+        Run shard = run("regress", "--preset", "small:8x8", "--shard", "3/2", "--out", tmp.toString());
+        assertEquals(2, shard.code());
+        assertTrue(shard.err().contains("--shard = 3/2 is out of range"), shard.err());
+        Run seeds = run("regress", "--preset", "small:8x8", "--seeds", "0", "--out", tmp.toString());
+        assertEquals(2, seeds.code());
+        assertTrue(seeds.err().contains("--seeds = 0 is out of range: allowed 1..1000000"), seeds.err());
+        Run both = run("regress", "--seeds", "3", "--seed", "4");
+        assertEquals(2, both.code());
+        Run missing = run("merge", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("m").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nowhere does not exist"), missing.err());
+        Files.writeString(tmp.resolve("summary.json"), "{\"not\": \"a summary\"}");
+        Run malformed = run("merge", tmp.toString(), "--out", tmp.resolve("m").toString());
+        assertEquals(2, malformed.code());
+        assertTrue(malformed.err().contains("is not a"), malformed.err());
+    }
 }
