@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import mramcim.cosim.lockstep.Divergence;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
@@ -20,7 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code --verilog}: the lockstep must catch every one, on the pin the bug first changes, and a
  * replay of the failing seed must diverge at the same cycle. The expected pin is the first in
  * {@code Signal} order among those the bug flips: a dropped response flips {@code rsp_valid} and,
- * since {@code cmd_ready = idle && !rsp_valid}, {@code cmd_ready} at the same edge.
+ * since {@code cmd_ready = idle && !rsp_valid}, {@code cmd_ready} at the same edge. A stuck retry
+ * counter never exhausts WR_MAX_TRIES: where the model gives up on MTJ A it moves to B
+ * ({@code acc_branch}), where it gives up on B it ends the access ({@code acc_en}); which comes
+ * first depends on the seed's traffic.
  */
 class MutationTest {
 
@@ -36,7 +40,7 @@ class MutationTest {
         "tdc-saturation-off-by-one ## codeLatch_0 <= running_0 ? 12'hFFF : count_0; ## codeLatch_0 <= running_0 ? 12'hFFE : count_0; ## rsp_data",
         "offset-sign ## + {{20{io_offset[7]}}, io_offset}; ## - {{20{io_offset[7]}}, io_offset}; ## rsp_data",
         "rounding-toward-zero ## + {26'h0, _magnitude_T_3[7]}; ## + 27'h0; ## rsp_data",
-        "stuck-retry-counter ## tries <= triesNext[3:0]; ## tries <= tries; ## acc_en",
+        "stuck-retry-counter ## tries <= triesNext[3:0]; ## tries <= tries; ## acc_en|acc_branch",
         "dropped-response-under-back-pressure ## rspValid <= io_respond | ~(rspValid & io_rspReady) & rspValid; ## rspValid <= io_respond; ## cmd_ready"})
     void everyMutantIsCaughtOnThePinItChanges(String name, String original, String mutant, String pin) throws Exception {
         String sv = Generator.emit("MramCimMacro", 8, 8);
@@ -60,7 +64,8 @@ class MutationTest {
         assertNotNull(caught, name + " survived " + MAX_SEEDS + " seeds of " + CYCLES + " cycles");
         Divergence d = caught.first();
         System.out.println(name + ": " + String.join("\n  ", CosimRun.describe(failing, caught)));
-        assertEquals(pin, d.signal().port(), name + ": first divergent pin (" + d.summary() + ")");
+        assertTrue(List.of(pin.split("\\|")).contains(d.signal().port()), name + ": first divergent pin (" + d.summary()
+                + "), expected one of " + pin);
 
         CosimRun.Result replay = CosimRun.run(failing, build, null);
         assertEquals(d, replay.first(), name + ": the replay diverges at the same cycle, pin and values");
