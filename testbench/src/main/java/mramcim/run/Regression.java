@@ -16,6 +16,7 @@ import mramcim.coverage.CoverageModel;
 import mramcim.cosim.lockstep.Divergence;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
+import mramcim.model.periphery.RegisterMap;
 import mramcim.stimulus.RandomHost;
 
 /**
@@ -78,7 +79,7 @@ public final class Regression {
     /** The coverage model of a configuration (its bins follow the die-independent nominal codes of seed 0). */
     public static CoverageModel coverageModel(MacroConfig config) {
         int[] global = RandomHost.globalCalibration(config, 0);
-        int cMis = global[0] + (int) Math.round(256.0 * 2 * config.rows() / global[1]);
+        int cMis = global[0] + (int) Math.round((double) RegisterMap.GAIN_ONE * 2 * config.rows() / global[1]);
         return new CoverageModel(config, global[0], cMis);
     }
 

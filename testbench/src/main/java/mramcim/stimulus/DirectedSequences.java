@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.macro.Macro;
+import mramcim.model.periphery.Hierarchy;
+import mramcim.model.periphery.InputRegister;
 import mramcim.model.periphery.Op;
 import mramcim.model.periphery.RegisterMap;
 
@@ -19,8 +21,11 @@ import mramcim.model.periphery.RegisterMap;
  */
 public final class DirectedSequences {
 
-    /** Value of op codes no op uses (SPEC 5: 8..15). */
+    /** Op codes no op uses (SPEC 5: 8..15), the first and the last. */
     static final int[] UNKNOWN_OPS = {8, 15};
+
+    /** The largest value of the 16-bit {@code cmd_addr}: beyond every row, column and register. */
+    static final int ADDR_MAX = (1 << Hierarchy.ADDR_BITS) - 1;
 
     private DirectedSequences() {
     }
@@ -32,13 +37,13 @@ public final class DirectedSequences {
     public static Map<Op, List<long[]>> all(MacroConfig config, int c0, int gain, SplittableRandom rnd) {
         int rows = config.rows();
         int cols = config.cols();
-        int words = (rows + 63) / 64;
+        int words = InputRegister.words(rows);
         Map<Op, List<long[]>> m = new EnumMap<>(Op.class);
         List<long[]> restore = restore(config, c0, gain);
 
         List<long[]> nop = new ArrayList<>();
         nop.add(cmd(Op.NOP, 0, 0));
-        nop.add(cmd(Op.NOP, 0xFFFF, -1L));
+        nop.add(cmd(Op.NOP, ADDR_MAX, -1L));
         for (int op : UNKNOWN_OPS) {
             nop.add(new long[] {op, rnd.nextInt(0x10000), rnd.nextLong()}); // BAD_CMD, nothing changes
         }
@@ -70,14 +75,14 @@ public final class DirectedSequences {
         List<long[]> load = new ArrayList<>();
         for (int w = 0; w < words; w++) {
             load.add(cmd(Op.LOAD_INPUT, w, 0));
-            int valid = Math.min(64, rows - 64 * w);
-            load.add(cmd(Op.LOAD_INPUT, w, valid == 64 ? -1L : (1L << valid) - 1));
-            if (valid < 64) {
-                load.add(cmd(Op.LOAD_INPUT, w, 1L << valid)); // a bit beyond ROWS: BAD_CMD
+            long mask = InputRegister.mask(rows, w);
+            load.add(cmd(Op.LOAD_INPUT, w, mask));
+            if (mask != -1L) {
+                load.add(cmd(Op.LOAD_INPUT, w, mask + 1)); // the first bit beyond ROWS: BAD_CMD
             }
         }
         load.add(cmd(Op.LOAD_INPUT, words, 0));
-        load.add(cmd(Op.LOAD_INPUT, 0xFFFF, 0));
+        load.add(cmd(Op.LOAD_INPUT, ADDR_MAX, 0));
         m.put(Op.LOAD_INPUT, load);
 
         List<long[]> compute = new ArrayList<>();
@@ -86,18 +91,18 @@ public final class DirectedSequences {
         compute.add(cmd(Op.COMPUTE, 0, 0));
         compute.add(cmd(Op.READ_RESULT, 0, 0));
         compute.addAll(restore);
-        compute.add(cmd(Op.COMPUTE, 0xFFFF, -1L)); // COMPUTE ignores its fields
+        compute.add(cmd(Op.COMPUTE, ADDR_MAX, -1L)); // COMPUTE ignores its fields
         m.put(Op.COMPUTE, compute);
 
         List<long[]> result = new ArrayList<>();
-        for (int col : new int[] {0, cols - 1, rnd.nextInt(cols), cols, 0xFFFF}) {
+        for (int col : new int[] {0, cols - 1, rnd.nextInt(cols), cols, ADDR_MAX}) {
             result.add(cmd(Op.READ_RESULT, col, 0));
         }
         m.put(Op.READ_RESULT, result);
 
         List<long[]> writeReg = new ArrayList<>();
         long[][] ranges = {
-            {RegisterMap.C0, 0, 0xFFFF}, {RegisterMap.GAIN, 0, 0xFFFF},
+            {RegisterMap.C0, 0, RegisterMap.C0_GAIN_MAX}, {RegisterMap.GAIN, 0, RegisterMap.C0_GAIN_MAX},
             {RegisterMap.FRAME_CYCLES, 1, RegisterMap.MAX_FRAME_CYCLES}, {RegisterMap.WR_PULSE, 1, 255},
             {RegisterMap.RD_CYCLES, 1, 255}, {RegisterMap.WR_AMP_START, 0, RegisterMap.MAX_AMP},
             {RegisterMap.WR_MAX_TRIES, 1, 15}, {RegisterMap.WR_MODE, 0, 1},
@@ -110,7 +115,7 @@ public final class DirectedSequences {
         }
         writeReg.add(cmd(Op.WRITE_REG, RegisterMap.ID, 0)); // read-only
         writeReg.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE + cols, 0));
-        writeReg.add(cmd(Op.WRITE_REG, 0xFFFF, 0));
+        writeReg.add(cmd(Op.WRITE_REG, ADDR_MAX, 0));
         writeReg.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE, 0));
         writeReg.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE + cols - 1, 0));
         writeReg.addAll(restore);
@@ -120,7 +125,7 @@ public final class DirectedSequences {
         for (int index = 0; index <= RegisterMap.ID + 1; index++) {
             readReg.add(cmd(Op.READ_REG, index, 0));
         }
-        for (int index : new int[] {RegisterMap.OFFSET_BASE, RegisterMap.OFFSET_BASE + cols - 1, RegisterMap.OFFSET_BASE + cols, 0xFFFF}) {
+        for (int index : new int[] {RegisterMap.OFFSET_BASE, RegisterMap.OFFSET_BASE + cols - 1, RegisterMap.OFFSET_BASE + cols, ADDR_MAX}) {
             readReg.add(cmd(Op.READ_REG, index, 0));
         }
         m.put(Op.READ_REG, readReg);

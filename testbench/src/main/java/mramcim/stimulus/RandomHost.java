@@ -11,8 +11,10 @@ import mramcim.model.array.Solver;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.device.BitCell;
 import mramcim.model.device.Fault;
+import mramcim.model.io.BinaryCsv;
 import mramcim.model.macro.Macro;
 import mramcim.model.periphery.HostPins;
+import mramcim.model.periphery.InputRegister;
 import mramcim.model.periphery.Op;
 import mramcim.model.periphery.RegisterMap;
 
@@ -42,6 +44,10 @@ public final class RandomHost {
     public static final double RESET_RATE = 5e-5;
     /** Longest back-pressure stretch, cycles. */
     public static final int MAX_STALL = 60;
+    /** Share of the cells, by highest critical voltage, that count as hard to switch. */
+    public static final double HARD_CELL_FRACTION = 0.02;
+    /** One cell write in this many goes to a hard cell. */
+    public static final int HARD_CELL_WRITE_EVERY = 3;
 
     private final SplittableRandom rnd;
     private final int rows;
@@ -163,7 +169,7 @@ public final class RandomHost {
         int pick = rnd.nextInt(100);
         if (pick < 14) {
             long data = rnd.nextInt(25) == 0 ? 2 + rnd.nextInt(1 << 20) : rnd.nextInt(2);
-            int addr = hardCells.length > 0 && rnd.nextInt(3) == 0 ? hardCells[rnd.nextInt(hardCells.length)]
+            int addr = hardCells.length > 0 && rnd.nextInt(HARD_CELL_WRITE_EVERY) == 0 ? hardCells[rnd.nextInt(hardCells.length)]
                     : (row() << 8) | col();
             int r = addr >>> 8;
             int c = addr & 0xFF;
@@ -179,7 +185,7 @@ public final class RandomHost {
             return targetedConversion();
         }
         if (pick < 36) {
-            int words = (rows + 63) / 64;
+            int words = InputRegister.words(rows);
             int word = rnd.nextInt(20) == 0 ? rnd.nextInt(words, words + 3) : rnd.nextInt(words);
             int valid = Math.min(64, rows - 64 * Math.min(word, words - 1));
             long data = rnd.nextLong();
@@ -237,9 +243,9 @@ public final class RandomHost {
     private long[] targetedConversion() {
         int j = rnd.nextInt(cols);
         int mismatches = rnd.nextInt(rows + 1);
-        boolean[] bit = new boolean[rows];
+        int[] in = new int[rows];
         for (int i = 0; i < rows; i++) {
-            bit[i] = weightBit[i][j];
+            in[i] = weightBit[i][j] ? 1 : -1;
         }
         // A partial Fisher-Yates shuffle picks the rows to flip without repetition.
         int[] order = new int[rows];
@@ -251,17 +257,11 @@ public final class RandomHost {
             int t = order[k];
             order[k] = order[pick];
             order[pick] = t;
-            bit[order[k]] = !bit[order[k]];
+            in[order[k]] = -in[order[k]];
         }
-        int words = (rows + 63) / 64;
-        for (int word = 0; word < words; word++) {
-            long data = 0;
-            for (int i = 64 * word; i < Math.min(rows, 64 * word + 64); i++) {
-                if (bit[i]) {
-                    data |= 1L << (i - 64 * word);
-                }
-            }
-            queue.add(new long[] {Op.LOAD_INPUT.code(), word, data});
+        long[] words = BinaryCsv.toBits(in);
+        for (int word = 0; word < words.length; word++) {
+            queue.add(new long[] {Op.LOAD_INPUT.code(), word, words[word]});
         }
         queue.add(new long[] {Op.COMPUTE.code(), 0, 0});
         queue.add(new long[] {Op.READ_RESULT.code(), j, 0});
@@ -285,14 +285,13 @@ public final class RandomHost {
         }
         die.program(ones);
         Readout readout = Readout.of(die, Solver.FAST);
-        long[] allPlus = new long[(rows + 63) / 64];
-        for (int i = 0; i < rows; i++) {
-            allPlus[i >>> 6] |= 1L << (i & 63);
-        }
+        int[] plus = new int[rows];
+        java.util.Arrays.fill(plus, 1);
+        long[] allPlus = BinaryCsv.toBits(plus);
         int match = median(readout.convert(allPlus, 0).code());
         int mismatch = median(readout.convert(new long[allPlus.length], 1).code());
-        int g = (int) Math.round(256.0 * 2 * rows / Math.max(1, mismatch - match));
-        return new int[] {Math.max(0, Math.min(0xFFFF, match)), Math.max(1, Math.min(0xFFFF, g))};
+        int g = (int) Math.round((double) RegisterMap.GAIN_ONE * 2 * rows / Math.max(1, mismatch - match));
+        return new int[] {Math.max(0, Math.min(RegisterMap.C0_GAIN_MAX, match)), Math.max(1, Math.min(RegisterMap.C0_GAIN_MAX, g))};
     }
 
     private static int median(int[] v) {
@@ -301,7 +300,7 @@ public final class RandomHost {
         return s[s.length / 2];
     }
 
-    /** Stuck-at cells and the cells of the highest critical voltages (top 2 %, at least one). */
+    /** Stuck-at cells and the cells of the highest critical voltages ({@link #HARD_CELL_FRACTION}, at least one). */
     private static int[] hardCells(AnalogArray die) {
         int n = die.rows() * die.cols();
         double[] vCrit = new double[n];
@@ -317,7 +316,7 @@ public final class RandomHost {
         }
         double[] sorted = vCrit.clone();
         java.util.Arrays.sort(sorted);
-        double threshold = sorted[n - Math.max(1, n / 50)];
+        double threshold = sorted[n - Math.max(1, (int) (n * HARD_CELL_FRACTION))];
         List<Integer> hard = new ArrayList<>(stuck);
         for (int k = 0; k < n; k++) {
             if (vCrit[k] >= threshold) {

@@ -33,7 +33,11 @@ public final class RegisterMap {
     public static final int MAX_AMP = 15;
 
     public static final int RESET_C0 = 0;
-    public static final int RESET_GAIN = 256;
+    /** GAIN is unsigned Q8.8: this value is a gain of 1.0 (SPEC 5). */
+    public static final int GAIN_ONE = 256;
+    /** Largest value of the 16-bit C0 and GAIN registers. */
+    public static final int C0_GAIN_MAX = 0xFFFF;
+    public static final int RESET_GAIN = GAIN_ONE;
     public static final int RESET_FRAME_CYCLES = 180;
     public static final int RESET_WR_PULSE = 20;
     public static final int RESET_RD_CYCLES = 4;
@@ -71,7 +75,7 @@ public final class RegisterMap {
      */
     public static boolean legal(int index, long value, int cols) {
         return switch (index) {
-            case C0, GAIN -> value >= 0 && value <= 0xFFFF;
+            case C0, GAIN -> value >= 0 && value <= C0_GAIN_MAX;
             case FRAME_CYCLES -> value >= 1 && value <= MAX_FRAME_CYCLES;
             case WR_PULSE, RD_CYCLES -> value >= 1 && value <= 255;
             case WR_AMP_START -> value >= 0 && value <= MAX_AMP;
