@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
+import mramcim.calibration.GlobalCalibration;
 import mramcim.model.array.AnalogArray;
 import mramcim.model.array.Readout;
 import mramcim.model.array.Solver;
@@ -288,16 +289,9 @@ public final class RandomHost {
         int[] plus = new int[rows];
         java.util.Arrays.fill(plus, 1);
         long[] allPlus = BinaryCsv.toBits(plus);
-        int match = median(readout.convert(allPlus, 0).code());
-        int mismatch = median(readout.convert(new long[allPlus.length], 1).code());
-        int g = (int) Math.round((double) RegisterMap.GAIN_ONE * 2 * rows / Math.max(1, mismatch - match));
-        return new int[] {Math.max(0, Math.min(RegisterMap.C0_GAIN_MAX, match)), Math.max(1, Math.min(RegisterMap.C0_GAIN_MAX, g))};
-    }
-
-    private static int median(int[] v) {
-        int[] s = v.clone();
-        java.util.Arrays.sort(s);
-        return s[s.length / 2];
+        GlobalCalibration g = GlobalCalibration.fromCodes(rows, readout.convert(allPlus, 0).code(),
+                readout.convert(new long[allPlus.length], 1).code());
+        return new int[] {g.c0(), g.gain()};
     }
 
     /** Stuck-at cells and the cells of the highest critical voltages ({@link #HARD_CELL_FRACTION}, at least one). */

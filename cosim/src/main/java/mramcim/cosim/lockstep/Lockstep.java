@@ -218,8 +218,17 @@ public final class Lockstep implements AutoCloseable {
         rtlPins.rdEn = rtlValue(Signal.RD_EN) != 0;
     }
 
+    /**
+     * Adds {@code volts} to the comparator offset of column {@code col} in both sides' arrays, so
+     * that a known fault is seen alike by the RTL and the model.
+     */
+    public void injectComparatorOffset(int col, double volts) {
+        model.analog().array().injectComparatorOffset(col, volts);
+        rtlAnalog.array().injectComparatorOffset(col, volts);
+    }
+
     /** The RTL's value of a signal of at most 64 bits (outputs, or the analog answers it was given). */
-    private long rtlValue(Signal s) {
+    public long rtlValue(Signal s) {
         return rtl.get(signalPorts[s.ordinal()]);
     }
 

@@ -120,6 +120,24 @@ public final class AnalogArray {
         return comparatorOffset[col];
     }
 
+    /**
+     * Adds {@code volts} to the comparator offset of column {@code col}: a known fault that a test or
+     * a what-if run injects on top of the fabricated one. Conversions after it see the new threshold.
+     */
+    public void injectComparatorOffset(int col, double volts) {
+        if (col < 0 || col >= cols()) {
+            throw new IllegalArgumentException("column = " + col + " is out of range: allowed 0.." + (cols() - 1));
+        }
+        double limit = config.column().vDrv() - config.column().vRef();
+        if (!(Math.abs(comparatorOffset[col] + volts) < limit)) {
+            throw new IllegalArgumentException("comparator offset of column " + col + " = " + (comparatorOffset[col] + volts)
+                    + " V is out of range: allowed |offset| < column.vDrv - column.vRef = " + limit + " V");
+        }
+        comparatorOffset[col] += volts;
+        columnVersion[col]++;
+        stateVersion++;
+    }
+
     /** The column's electrical environment: its C_sense and comparator threshold V_ref + offset. */
     public ColumnElectrical electrical(int col) {
         ColumnParams p = config.column();

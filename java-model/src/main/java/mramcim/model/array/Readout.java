@@ -24,7 +24,8 @@ public abstract class Readout {
         for (int c = 0; c < jitterKey.length; c++) {
             jitterKey[c] = CounterRng.key(array.seed(), Purpose.CONVERSION_JITTER, c);
         }
-        this.jitterSigma = cfg.column().jitterSigma();
+        // The jitter is the readout electronics': it stretches with their gate delay at the TDC supply.
+        this.jitterSigma = cfg.column().jitterSigma() * cfg.energy().delayScale();
         this.tClk = cfg.timing().tClk();
         this.frameCycles = cfg.timing().frameCycles();
     }

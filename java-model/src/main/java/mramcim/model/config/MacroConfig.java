@@ -19,7 +19,8 @@ public record MacroConfig(
         ColumnParams column,
         WriteParams write,
         ReadParams read,
-        TimingParams timing) {
+        TimingParams timing,
+        EnergyParams energy) {
 
     public MacroConfig {
         Check.present("geometry", geometry);
@@ -29,6 +30,12 @@ public record MacroConfig(
         Check.present("write", write);
         Check.present("read", read);
         Check.present("timing", timing);
+        Check.present("energy", energy);
+        if (1.0 / timing.tClk() > energy.fClkMax() * (1 + 1e-9)) {
+            throw new IllegalArgumentException(String.format("timing.tClk = %.4g s (%.4g Hz) is out of range: the counters run"
+                    + " at most at %.4g Hz at energy.vTdc = %.3g V, so allowed tClk >= %.4g s",
+                    timing.tClk(), 1.0 / timing.tClk(), energy.fClkMax(), energy.vTdc(), 1.0 / energy.fClkMax()));
+        }
     }
 
     /** The 64 x 64 macro of Jung et al. (seed 000) with the SPEC's assumed parameters. */
@@ -40,7 +47,8 @@ public record MacroConfig(
                 new ColumnParams(10.0, 0.5e-15, 230e-15, 0.01, 0.8, 0.4, 4e-3, 50e-12),
                 new WriteParams(0.4, 0.05, 0.8, 0.08, 10e-9, 1e-9, 40),
                 new ReadParams(0.1),
-                new TimingParams(0.5e-9, 180, 4));
+                new TimingParams(0.5e-9, 180, 4),
+                new EnergyParams(1.0, 1.0, 0.35, 1.3, 3.0e9, 1.5e-15, 0.5e-15, 60e-15));
     }
 
     /**
@@ -61,7 +69,7 @@ public record MacroConfig(
                 new FetParams(f.rOn(), 0, f.rOff()),
                 new ColumnParams(c.rSeg(), 0, c.cSense(), 0, c.vDrv(), c.vRef(), 0, 0),
                 new WriteParams(w.vW0(), w.dVw(), w.vCrit(), 0, w.pulseWidth(), w.tau0(), w.delta()),
-                j.read(), j.timing());
+                j.read(), j.timing(), j.energy());
     }
 
     /** {@link #jung2022()} at another size: the small arrays the tests run on. */
@@ -91,31 +99,35 @@ public record MacroConfig(
     public static final List<String> PRESETS = List.of("jung2022", "ideal", "small:RxC");
 
     public MacroConfig withGeometry(Geometry g) {
-        return new MacroConfig(g, mtj, fet, column, write, read, timing);
+        return new MacroConfig(g, mtj, fet, column, write, read, timing, energy);
     }
 
     public MacroConfig withMtj(MtjParams m) {
-        return new MacroConfig(geometry, m, fet, column, write, read, timing);
+        return new MacroConfig(geometry, m, fet, column, write, read, timing, energy);
     }
 
     public MacroConfig withFet(FetParams f) {
-        return new MacroConfig(geometry, mtj, f, column, write, read, timing);
+        return new MacroConfig(geometry, mtj, f, column, write, read, timing, energy);
     }
 
     public MacroConfig withColumn(ColumnParams c) {
-        return new MacroConfig(geometry, mtj, fet, c, write, read, timing);
+        return new MacroConfig(geometry, mtj, fet, c, write, read, timing, energy);
     }
 
     public MacroConfig withWrite(WriteParams w) {
-        return new MacroConfig(geometry, mtj, fet, column, w, read, timing);
+        return new MacroConfig(geometry, mtj, fet, column, w, read, timing, energy);
     }
 
     public MacroConfig withRead(ReadParams r) {
-        return new MacroConfig(geometry, mtj, fet, column, write, r, timing);
+        return new MacroConfig(geometry, mtj, fet, column, write, r, timing, energy);
     }
 
     public MacroConfig withTiming(TimingParams t) {
-        return new MacroConfig(geometry, mtj, fet, column, write, read, t);
+        return new MacroConfig(geometry, mtj, fet, column, write, read, t, energy);
+    }
+
+    public MacroConfig withEnergy(EnergyParams e) {
+        return new MacroConfig(geometry, mtj, fet, column, write, read, timing, e);
     }
 
     /** Rows (inputs). */

@@ -5,10 +5,7 @@ import mramcim.model.array.AnalogFrontEnd;
 import mramcim.model.array.AnalogPins;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.HostPins;
-import mramcim.model.periphery.InputRegister;
 import mramcim.model.periphery.MramCimMacro;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.RegisterMap;
 import mramcim.model.periphery.Status;
 
 /**
@@ -18,7 +15,7 @@ import mramcim.model.periphery.Status;
  * <p>On creation the timing registers are programmed from the configuration (FRAME_CYCLES,
  * WR_PULSE = pulse width / T_clk, RD_CYCLES), so a preset with another clock works as it is.
  */
-public final class Macro {
+public final class Macro implements HostPort {
 
     private final MacroConfig config;
     private final AnalogArray array;
@@ -35,9 +32,7 @@ public final class Macro {
         this.analog = AnalogFrontEnd.of(array);
         this.periphery = new MramCimMacro(config.rows(), config.cols());
         this.analogPins = new AnalogPins(config.cols());
-        writeReg(RegisterMap.FRAME_CYCLES, config.timing().frameCycles());
-        writeReg(RegisterMap.WR_PULSE, wrPulseCycles(config));
-        writeReg(RegisterMap.RD_CYCLES, config.timing().rdCycles());
+        programTiming();
     }
 
     /** A macro on the die of {@code config} selected by {@code seed}. */
@@ -54,6 +49,7 @@ public final class Macro {
         return (int) n;
     }
 
+    @Override
     public MacroConfig config() {
         return config;
     }
@@ -97,7 +93,7 @@ public final class Macro {
         cycle++;
     }
 
-    /** Presents one command, waits for its acceptance and its response, and takes the response. */
+    @Override
     public Response execute(int op, int addr, long data) {
         long start = cycle;
         host.cmdValid = true;
@@ -126,97 +122,5 @@ public final class Macro {
             }
             clock();
         }
-    }
-
-    private Response execute(Op op, int addr, long data) {
-        return execute(op.code(), addr, data);
-    }
-
-    public Response nop() {
-        return execute(Op.NOP, 0, 0);
-    }
-
-    /** WRITE_CELL: write-verify cell (row, col) to weight +1 or -1. Data: pulses used. */
-    public Response writeCell(int row, int col, int weight) {
-        return execute(Op.WRITE_CELL, (row << 8) | col, weight > 0 ? 1 : 0);
-    }
-
-    /** READ_CELL: bit0 = MTJ A, bit1 = MTJ B (1 = AP); CELL_FAIL if they agree. */
-    public Response readCell(int row, int col) {
-        return execute(Op.READ_CELL, (row << 8) | col, 0);
-    }
-
-    /** LOAD_INPUT word {@code word}: inputs 64*word .. 64*word+63. */
-    public Response loadInput(int word, long bits) {
-        return execute(Op.LOAD_INPUT, word, bits);
-    }
-
-    /** COMPUTE: one conversion frame. Data: number of saturated columns. */
-    public Response compute() {
-        return execute(Op.COMPUTE, 0, 0);
-    }
-
-    /** READ_RESULT of a column. */
-    public Response readResult(int col) {
-        return execute(Op.READ_RESULT, col, 0);
-    }
-
-    public Response writeReg(int index, long value) {
-        return execute(Op.WRITE_REG, index, value);
-    }
-
-    public Response readReg(int index) {
-        return execute(Op.READ_REG, index, 0);
-    }
-
-    /** Outcome of programming a whole matrix. */
-    public record ProgramReport(int failedCells, long pulses, long cycles) {
-    }
-
-    /** Writes every weight {@code w[row][col]} (+1/-1) by WRITE_CELL. */
-    public ProgramReport program(int[][] w) {
-        long start = cycle;
-        int failed = 0;
-        long pulses = 0;
-        for (int r = 0; r < config.rows(); r++) {
-            for (int c = 0; c < config.cols(); c++) {
-                Response rsp = writeCell(r, c, w[r][c]);
-                failed += rsp.status() == Status.CELL_FAIL ? 1 : 0;
-                pulses += rsp.data();
-            }
-        }
-        return new ProgramReport(failed, pulses, cycle - start);
-    }
-
-    /** Result of one matrix-vector product. */
-    public record Mvm(int[] dotProducts, int[] codes, boolean[] overflow, long cycles) {
-    }
-
-    /** LOAD_INPUT, COMPUTE and READ_RESULT of every column for an input vector of +1/-1. */
-    public Mvm mvm(int[] in) {
-        if (in.length != config.rows()) {
-            throw new IllegalArgumentException("input of length " + in.length + " for " + config.rows() + " rows");
-        }
-        long start = cycle;
-        for (int word = 0; word < InputRegister.words(config.rows()); word++) {
-            long bits = 0;
-            for (int i = 64 * word; i < Math.min(config.rows(), 64 * word + 64); i++) {
-                if (in[i] > 0) {
-                    bits |= 1L << (i - 64 * word);
-                }
-            }
-            loadInput(word, bits);
-        }
-        compute();
-        int[] dp = new int[config.cols()];
-        int[] code = new int[config.cols()];
-        boolean[] ovf = new boolean[config.cols()];
-        for (int c = 0; c < config.cols(); c++) {
-            Response r = readResult(c);
-            dp[c] = r.dotProduct();
-            code[c] = r.code();
-            ovf[c] = r.status() == Status.OVERFLOW;
-        }
-        return new Mvm(dp, code, ovf, cycle - start);
     }
 }

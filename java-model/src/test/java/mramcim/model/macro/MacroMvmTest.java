@@ -52,7 +52,7 @@ class MacroMvmTest {
         Macro macro = Macro.create(cfg, 2026);
         SplittableRandom rnd = new SplittableRandom(2026);
         int[][] w = randomWeights(rnd, cfg.rows(), cfg.cols());
-        Macro.ProgramReport report = macro.program(w);
+        HostPort.ProgramReport report = macro.program(w);
         assertEquals(0, report.failedCells(), "the default die programs without failures");
         int c0 = 88;
         int gain = 445;
@@ -77,7 +77,7 @@ class MacroMvmTest {
                 in[i] = rnd.nextBoolean() ? 1 : -1;
                 bits |= in[i] > 0 ? 1L << i : 0;
             }
-            Macro.Mvm got = macro.mvm(in);
+            HostPort.Mvm got = macro.mvm(in);
             double[] tau = new double[cfg.cols()];
             readout.convert(new long[] {bits}, k, tau);
             for (int c = 0; c < cfg.cols(); c++) {

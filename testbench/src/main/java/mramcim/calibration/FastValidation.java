@@ -1,0 +1,169 @@
+package mramcim.calibration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import mramcim.model.array.AnalogArray;
+import mramcim.model.array.Conversion;
+import mramcim.model.array.Readout;
+import mramcim.model.array.Solver;
+import mramcim.model.config.MacroConfig;
+import mramcim.model.io.BinaryCsv;
+import mramcim.model.periphery.Converter;
+import mramcim.model.periphery.OffsetCorrector;
+import mramcim.model.periphery.TdcBank;
+
+/**
+ * Validation through the fast transaction-level path (Option 2 of seed 000 Extended Data Table 1:
+ * about 4 million dot products): on copies of the same die, weights set directly (no write
+ * physics), delays from the fast readout, then the SPEC's TDC latch, converter and offset formulas
+ * of the periphery model, with and without the offsets. Weight sets are spread over threads, each
+ * with its own copy of the die; every conversion draws its jitter by its own index, so the numbers
+ * do not depend on the thread count.
+ */
+public final class FastValidation {
+
+    /** Conversion indices of the fast path start here, far from the host path's, so their jitter draws are fresh. */
+    static final long INDEX_BASE = 1L << 40;
+
+    private FastValidation() {
+    }
+
+    /** The size of a fast-path run: {@code sets} weight matrices, {@code inputs} input vectors on each. */
+    public record Plan(int sets, int inputs) {
+        public Plan {
+            if (sets < 1 || inputs < 1) {
+                throw new IllegalArgumentException("option 2 = " + sets + "x" + inputs + " is out of range: allowed SETSxINPUTS, both 1 or more");
+            }
+        }
+
+        /** Parses {@code SETSxINPUTS}, for example {@code 1000x64}. */
+        public static Plan parse(String s) {
+            if (!s.matches("\\d{1,9}x\\d{1,9}")) {
+                throw new IllegalArgumentException("--option2 = " + s + " is malformed: allowed SETSxINPUTS, for example 1000x64");
+            }
+            String[] p = s.split("x");
+            return new Plan(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+        }
+
+        /** Dot products of the run on {@code cols} columns. */
+        public long dotProducts(int cols) {
+            return (long) sets * inputs * cols;
+        }
+
+        @Override
+        public String toString() {
+            return sets + "x" + inputs;
+        }
+    }
+
+    /**
+     * @param progress told once per weight set done, from worker threads
+     */
+    public static Validation run(MacroConfig config, long seed, Injection injection, GlobalCalibration global, int[] offsets,
+            Patterns patterns, Patterns.Stream stream, Plan plan, int threads, LongConsumer progress) {
+        long t0 = System.nanoTime();
+        int n = Math.max(1, Math.min(threads, plan.sets()));
+        EnergyModel.Breakdown[] energy = new EnergyModel.Breakdown[plan.sets()];
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "option2");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ErrorStats[]>> parts = new ArrayList<>();
+            for (int t = 0; t < n; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> worker(config, seed, injection, global, offsets, patterns, stream, plan, first, n,
+                        energy, progress)));
+            }
+            ErrorStats before = new ErrorStats(config.rows(), config.cols());
+            ErrorStats after = new ErrorStats(config.rows(), config.cols());
+            for (Future<ErrorStats[]> f : parts) {
+                ErrorStats[] r = f.get();
+                before.merge(r[0]);
+                after.merge(r[1]);
+            }
+            EnergyModel.Breakdown sum = EnergyModel.Breakdown.ZERO;
+            for (EnergyModel.Breakdown b : energy) {
+                sum = sum.plus(b);
+            }
+            return new Validation(before, after, 0, 0, sum.scaled(1.0 / ((long) plan.sets() * plan.inputs())),
+                    (System.nanoTime() - t0) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("option 2 interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ErrorStats[] worker(MacroConfig config, long seed, Injection injection, GlobalCalibration global, int[] offsets,
+            Patterns patterns, Patterns.Stream stream, Plan plan, int first, int step, EnergyModel.Breakdown[] energy,
+            LongConsumer progress) {
+        int rows = config.rows();
+        int cols = config.cols();
+        int frameCycles = config.timing().frameCycles();
+        AnalogArray die = AnalogArray.fabricate(config, seed);
+        injection.apply(die);
+        Readout readout = Readout.of(die, Solver.FAST);
+        EnergyModel model = new EnergyModel(config);
+        ErrorStats before = new ErrorStats(rows, cols);
+        ErrorStats after = new ErrorStats(rows, cols);
+        int[] exact = new int[cols];
+        for (int s = first; s < plan.sets(); s += step) {
+            int[][] w = patterns.weights(stream, s);
+            die.program(w);
+            long[][] wBits = columnBits(w);
+            EnergyModel.Breakdown e = EnergyModel.Breakdown.ZERO;
+            for (int i = 0; i < plan.inputs(); i++) {
+                long[] in = BinaryCsv.toBits(patterns.input(stream, s, i));
+                Conversion conv = readout.convert(in, INDEX_BASE + (long) s * plan.inputs() + i);
+                e = e.plus(model.conversion(conv.tau(), conv.code()));
+                for (int j = 0; j < cols; j++) {
+                    exact[j] = rows - 2 * mismatches(in, wBits[j], rows);
+                    // The TdcBank latches its saturation value for a column still counting at the frame end.
+                    int code = conv.code()[j] > frameCycles ? TdcBank.CODE_MAX : conv.code()[j];
+                    long raw = Converter.dpRaw(rows, code, global.c0(), global.gain());
+                    boolean ovf = conv.overflow()[j];
+                    before.add(j, exact[j], OffsetCorrector.correct(rows, raw, 0), ovf);
+                    after.add(j, exact[j], OffsetCorrector.correct(rows, raw, offsets[j]), ovf);
+                }
+            }
+            energy[s] = e;
+            progress.accept(1);
+        }
+        return new ErrorStats[] {before, after};
+    }
+
+    /** Column j's weights as bits (1 = +1), row i at bit i. */
+    static long[][] columnBits(int[][] w) {
+        int rows = w.length;
+        int cols = w[0].length;
+        long[][] bits = new long[cols][(rows + 63) / 64];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                if (w[i][j] > 0) {
+                    bits[j][i >>> 6] |= 1L << (i & 63);
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** Rows where input and weight differ (IN * W = -1). */
+    static int mismatches(long[] in, long[] w, int rows) {
+        int n = 0;
+        for (int k = 0; k < in.length; k++) {
+            long mask = k == in.length - 1 && (rows & 63) != 0 ? (1L << (rows & 63)) - 1 : -1L;
+            n += Long.bitCount((in[k] ^ w[k]) & mask);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,55 @@
+package mramcim.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * Writes XChart charts as PNG (for the Markdown report and README) and SVG (for slides and papers),
+ * with one house style: white background, legend inside, readable fonts. Runs headless.
+ */
+public final class Charts {
+
+    /** Default size of a report chart, pixels. */
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 540;
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {
+    }
+
+    /** Applies the house style. */
+    public static <S extends Styler> S style(S s) {
+        s.setChartBackgroundColor(java.awt.Color.WHITE);
+        s.setPlotBackgroundColor(java.awt.Color.WHITE);
+        s.setLegendBorderColor(java.awt.Color.LIGHT_GRAY);
+        s.setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16));
+        s.setLegendFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+        s.setAntiAlias(true);
+        return s;
+    }
+
+    /**
+     * Writes {@code name}.png and {@code name}.svg into {@code dir}.
+     *
+     * @return the two files
+     */
+    public static List<Path> save(Chart<?, ?> chart, Path dir, String name) {
+        Path base = dir.resolve(name);
+        try {
+            BitmapEncoder.saveBitmap(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG);
+            VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write chart " + base, e);
+        }
+        return List.of(dir.resolve(name + ".png"), dir.resolve(name + ".svg"));
+    }
+}
