@@ -128,18 +128,25 @@ public final class FastValidation {
                 e = e.plus(model.conversion(conv.tau(), conv.code()));
                 for (int j = 0; j < cols; j++) {
                     exact[j] = rows - 2 * mismatches(in, wBits[j], rows);
-                    // The TdcBank latches its saturation value for a column still counting at the frame end.
-                    int code = conv.code()[j] > frameCycles ? TdcBank.CODE_MAX : conv.code()[j];
-                    long raw = Converter.dpRaw(rows, code, global.c0(), global.gain());
                     boolean ovf = conv.overflow()[j];
-                    before.add(j, exact[j], OffsetCorrector.correct(rows, raw, 0), ovf);
-                    after.add(j, exact[j], OffsetCorrector.correct(rows, raw, offsets[j]), ovf);
+                    before.add(j, exact[j], result(rows, frameCycles, global, 0, conv.code()[j]), ovf);
+                    after.add(j, exact[j], result(rows, frameCycles, global, offsets[j], conv.code()[j]), ovf);
                 }
             }
             energy[s] = e;
             progress.accept(1);
         }
         return new ErrorStats[] {before, after};
+    }
+
+    /**
+     * The READ_RESULT dot product of a column whose comparator fired at {@code firingCycle}: the
+     * TdcBank latches its saturation value for a column still counting at the frame end, then the
+     * converter and the offset (SPEC 5).
+     */
+    public static int result(int rows, int frameCycles, GlobalCalibration global, int offset, int firingCycle) {
+        int code = firingCycle > frameCycles ? TdcBank.CODE_MAX : firingCycle;
+        return OffsetCorrector.correct(rows, Converter.dpRaw(rows, code, global.c0(), global.gain()), offset);
     }
 
     /** Column j's weights as bits (1 = +1), row i at bit i. */

@@ -49,7 +49,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 common.option2(), sweep, common.injection(), common.rtlBuild(cfg, line -> System.err.println("calibrate: " + line)),
                 common.threads());
         CalibrationRun.Result r = CalibrationRun.run(o, new ProgressBars("calibrate", !common.noProgress));
-        String command = "scripts/mramcim calibrate " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "scripts/mramcim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         List<Path> files = CalibrationReport.write(r, command.trim(), out);
         System.out.printf("calibrate: %s seed %d, %d x %d: C0 = %d, GAIN = %d, %d of %d columns offset%n", o.preset(), o.seed(), cfg.rows(),
                 cfg.cols(), r.calibration().global().c0(), r.calibration().global().gain(), r.calibration().correctedColumns().size(), cfg.cols());

@@ -36,7 +36,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationRun.Result r = ValidationRun.run(cfg, common.design.name(), common.seed, file, common.validation(cfg), common.option2(),
                 common.injection(), common.rtlBuild(cfg, line -> System.err.println("validate: " + line)), common.threads(),
                 new ProgressBars("validate", !common.noProgress));
-        String command = "scripts/mramcim validate " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "scripts/mramcim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         ValidationRun.write(r, command, offsets, out);
         CalibrateCommand.line("Option 1", r.option1());
         CalibrateCommand.line("Option 2", r.option2());

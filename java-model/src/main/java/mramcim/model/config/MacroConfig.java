@@ -53,7 +53,7 @@ public record MacroConfig(
 
     /**
      * {@link #jung2022()} with no device variation, no comparator offset, no jitter, no faults, and
-     * no distributed node capacitance (C_node = 0): a lumped column whose delay is exactly linear in
+     * no distributed node capacitance (C_node = 0), and counters without a speed limit: a lumped column whose delay is exactly linear in
      * the number of mismatches, wherever they sit. With C_node > 0 the delay also depends on the
      * positions of the mismatches (Elmore), a deterministic error of up to about one DP step that
      * no converter can undo; "ideal" removes it so that the ideal macro computes exact dot products.
@@ -69,7 +69,12 @@ public record MacroConfig(
                 new FetParams(f.rOn(), 0, f.rOff()),
                 new ColumnParams(c.rSeg(), 0, c.cSense(), 0, c.vDrv(), c.vRef(), 0, 0),
                 new WriteParams(w.vW0(), w.dVw(), w.vCrit(), 0, w.pulseWidth(), w.tau0(), w.delta()),
-                j.read(), j.timing(), j.energy());
+                j.read(), j.timing(), idealCounters(j.energy()));
+    }
+
+    /** The ideal macro's counters are not speed-limited, so a fine TDC clock can resolve single mismatches. */
+    private static EnergyParams idealCounters(EnergyParams e) {
+        return new EnergyParams(e.vTdc(), e.vTdcNominal(), e.vThLogic(), e.alpha(), 1e12, e.cCount(), e.cClock(), e.cPeriphery());
     }
 
     /** {@link #jung2022()} at another size: the small arrays the tests run on. */

@@ -34,6 +34,12 @@ class MacroConfigTest {
                 () -> new ColumnParams(c.rSeg(), c.cNode(), 0, 0, c.vDrv(), c.vRef(), 0, 0));
         refused("mtj.stuckAtP + mtj.stuckAtAP = 1.2 1 is out of range: allowed 0.0..1.0 1",
                 () -> new MtjParams(m.rP(), 0, m.tmr0(), 0, m.vHalf(), 0.6, 0.6));
+        refused("energy.vThLogic = 0.5 V is out of range: allowed below energy.vTdc = 0.45 V and energy.vTdcNominal = 1.0 V"
+                + " (the logic does not switch at or below threshold)",
+                () -> new EnergyParams(0.45, 1.0, 0.5, 1.3, 3e9, 1e-15, 1e-15, 1e-15));
+        refused("timing.tClk = 5.000e-10 s (2.000e+09 Hz) is out of range: the counters run at most at 1.917e+09 Hz at energy.vTdc"
+                + " = 0.700 V, so allowed tClk >= 5.218e-10 s",
+                () -> MacroConfig.jung2022().withEnergy(MacroConfig.jung2022().energy().withVTdc(0.7)));
         refused("preset = nope is unknown: allowed jung2022, ideal, small:RxC", () -> MacroConfig.preset("nope"));
     }
 
