@@ -23,7 +23,7 @@ public final class CosimCommand implements Callable<Integer> {
     /** When to write waveforms. */
     public enum Wave { never, always, on_fail }
 
-    @Option(names = "--preset", defaultValue = "jung2022", description = "configuration preset: jung2022, ideal, small:RxC (default ${DEFAULT-VALUE})")
+    @Option(names = "--preset", defaultValue = "jung2022", description = "configuration preset: jung2022, ideal, ideal-fine, small:RxC (default ${DEFAULT-VALUE})")
     String preset;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the array and of the command stream (default ${DEFAULT-VALUE})")

@@ -72,6 +72,31 @@ public record MacroConfig(
                 j.read(), j.timing(), idealCounters(j.energy()));
     }
 
+    /**
+     * {@link #ideal()} with a TDC clock fine enough that one more mismatch is exactly four codes,
+     * and a frame long enough for DP = -ROWS: the macro that computes exact dot products, against
+     * which the workloads check their mapping digit for digit.
+     */
+    public static MacroConfig idealFineTdc() {
+        MacroConfig ideal = ideal();
+        MtjParams m = ideal.mtj();
+        FetParams f = ideal.fet();
+        ColumnParams col = ideal.column();
+        double bias = (col.vDrv() - col.vRef()) / ideal.rows();
+        double rAp = m.rP() * (1 + m.tmr0() / (1 + Math.pow(bias / m.vHalf(), 2)));
+        double rLow = parallel(f.rOn() + m.rP(), f.rOff() + rAp);
+        double rHigh = parallel(f.rOn() + rAp, f.rOff() + m.rP());
+        double log = col.logFactor(col.vRef());
+        double tClk = log * col.cSense() * (rHigh - rLow) / 4;
+        double tauMax = log * col.cSense() * ideal.rows() * (rHigh + col.rSeg());
+        int frame = (int) Math.ceil(tauMax / tClk) + 8;
+        return ideal.withTiming(new TimingParams(tClk, frame, ideal.timing().rdCycles()));
+    }
+
+    private static double parallel(double a, double b) {
+        return a * b / (a + b);
+    }
+
     /** The ideal macro's counters are not speed-limited, so a fine TDC clock can resolve single mismatches. */
     private static EnergyParams idealCounters(EnergyParams e) {
         return new EnergyParams(e.vTdc(), e.vTdcNominal(), e.vThLogic(), e.alpha(), 1e12, e.cCount(), e.cClock(), e.cPeriphery());
@@ -83,7 +108,7 @@ public record MacroConfig(
     }
 
     /**
-     * A preset by name: {@code jung2022}, {@code ideal}, or {@code small:RxC} (for example
+     * A preset by name: {@code jung2022}, {@code ideal}, {@code ideal-fine}, or {@code small:RxC} (for example
      * {@code small:8x8}).
      */
     public static MacroConfig preset(String name) {
@@ -93,6 +118,9 @@ public record MacroConfig(
         if (name.equals("ideal")) {
             return ideal();
         }
+        if (name.equals("ideal-fine")) {
+            return idealFineTdc();
+        }
         if (name.matches("small:\\d+x\\d+")) {
             String[] rc = name.substring(6).split("x");
             return small(Integer.parseInt(rc[0]), Integer.parseInt(rc[1]));
@@ -101,7 +129,7 @@ public record MacroConfig(
     }
 
     /** The preset names {@link #preset} accepts. */
-    public static final List<String> PRESETS = List.of("jung2022", "ideal", "small:RxC");
+    public static final List<String> PRESETS = List.of("jung2022", "ideal", "ideal-fine", "small:RxC");
 
     public MacroConfig withGeometry(Geometry g) {
         return new MacroConfig(g, mtj, fet, column, write, read, timing, energy);

@@ -40,7 +40,7 @@ class MacroConfigTest {
         refused("timing.tClk = 5.000e-10 s (2.000e+09 Hz) is out of range: the counters run at most at 1.917e+09 Hz at energy.vTdc"
                 + " = 0.700 V, so allowed tClk >= 5.218e-10 s",
                 () -> MacroConfig.jung2022().withEnergy(MacroConfig.jung2022().energy().withVTdc(0.7)));
-        refused("preset = nope is unknown: allowed jung2022, ideal, small:RxC", () -> MacroConfig.preset("nope"));
+        refused("preset = nope is unknown: allowed jung2022, ideal, ideal-fine, small:RxC", () -> MacroConfig.preset("nope"));
     }
 
     @Test

@@ -101,22 +101,8 @@ class MacroMvmTest {
 
     @Test
     void idealMacroWithAFineTdcComputesExactDotProducts() {
-        MacroConfig ideal = MacroConfig.ideal();
-        var m = ideal.mtj();
-        var f = ideal.fet();
-        var col = ideal.column();
-        double bias = (col.vDrv() - col.vRef()) / ideal.rows();
-        double rAp = m.rP() * (1 + m.tmr0() / (1 + Math.pow(bias / m.vHalf(), 2)));
-        double rL = par(f.rOn() + m.rP(), f.rOff() + rAp);
-        double rH = par(f.rOn() + rAp, f.rOff() + m.rP());
-        double log = Math.log(col.vDrv() / (col.vDrv() - col.vRef()));
         // A TDC clock fine enough that every mismatch step is exactly four codes.
-        double tClk = log * col.cSense() * (rH - rL) / 4;
-        double tauMax = log * col.cSense() * ideal.rows() * (rH + col.rSeg());
-        int frame = (int) Math.ceil(tauMax / tClk) + 8;
-        MacroConfig fine = ideal.withTiming(new TimingParams(tClk, frame, ideal.timing().rdCycles()))
-                .withWrite(new mramcim.model.config.WriteParams(ideal.write().vW0(), ideal.write().dVw(), ideal.write().vCrit(),
-                        0, tClk * 20, ideal.write().tau0(), ideal.write().delta()));
+        MacroConfig fine = MacroConfig.idealFineTdc();
         Macro macro = Macro.create(fine, 1);
         int rows = fine.rows();
         int cols = fine.cols();
@@ -150,9 +136,5 @@ class MacroMvmTest {
                 assertEquals(exact, dp[c], "pattern " + k + " column " + c);
             }
         }
-    }
-
-    private static double par(double a, double b) {
-        return a * b / (a + b);
     }
 }
