@@ -16,6 +16,11 @@ public final class Calibrator {
     /** Offsets are signed 8-bit registers. */
     static final int OFFSET_MIN = -128;
     static final int OFFSET_MAX = 127;
+    /**
+     * Default threshold, DP units (assumed): 0.5, so every column whose rounded correction is not
+     * zero gets one. A higher value touches only the worst columns.
+     */
+    public static final double DEFAULT_THRESHOLD = 0.5;
 
     private Calibrator() {
     }

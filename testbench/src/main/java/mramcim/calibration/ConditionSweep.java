@@ -1,15 +1,11 @@
 package mramcim.calibration;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.config.TimingParams;
 import mramcim.model.macro.Macro;
+import mramcim.run.Parallel;
 
 /**
  * Mean absolute error and efficiency under other operating conditions, side by side (seed 000
@@ -97,33 +93,12 @@ public final class ConditionSweep {
      */
     public static List<Point> run(MacroConfig base, long seed, Injection injection, Axis axis, double[] values, Plan plan,
             int threads, LongConsumer progress) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "sweep");
-            t.setDaemon(true);
-            return t;
+        List<Double> points = java.util.Arrays.stream(values).boxed().toList();
+        return Parallel.map(points, threads, "sweep", v -> {
+            Point p = point(base, seed, injection, axis, v, plan);
+            progress.accept(1);
+            return p;
         });
-        try {
-            List<Future<Point>> futures = new ArrayList<>();
-            for (double v : values) {
-                futures.add(pool.submit(() -> {
-                    Point p = point(base, seed, injection, axis, v, plan);
-                    progress.accept(1);
-                    return p;
-                }));
-            }
-            List<Point> out = new ArrayList<>();
-            for (Future<Point> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** One point: recalibrate, validate, estimate energy. */

@@ -1,11 +1,6 @@
 package mramcim.calibration;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import mramcim.model.array.AnalogArray;
 import mramcim.model.array.Conversion;
@@ -16,6 +11,7 @@ import mramcim.model.io.BinaryCsv;
 import mramcim.model.periphery.Converter;
 import mramcim.model.periphery.OffsetCorrector;
 import mramcim.model.periphery.TdcBank;
+import mramcim.run.Parallel;
 
 /**
  * Validation through the fast transaction-level path (Option 2 of seed 000 Extended Data Table 1:
@@ -69,39 +65,21 @@ public final class FastValidation {
         long t0 = System.nanoTime();
         int n = Math.max(1, Math.min(threads, plan.sets()));
         EnergyModel.Breakdown[] energy = new EnergyModel.Breakdown[plan.sets()];
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "option2");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<ErrorStats[]>> parts = new ArrayList<>();
-            for (int t = 0; t < n; t++) {
-                int first = t;
-                parts.add(pool.submit(() -> worker(config, seed, injection, global, offsets, patterns, stream, plan, first, n,
-                        energy, progress)));
-            }
-            ErrorStats before = new ErrorStats(config.rows(), config.cols());
-            ErrorStats after = new ErrorStats(config.rows(), config.cols());
-            for (Future<ErrorStats[]> f : parts) {
-                ErrorStats[] r = f.get();
-                before.merge(r[0]);
-                after.merge(r[1]);
-            }
-            EnergyModel.Breakdown sum = EnergyModel.Breakdown.ZERO;
-            for (EnergyModel.Breakdown b : energy) {
-                sum = sum.plus(b);
-            }
-            return new Validation(before, after, 0, 0, sum.scaled(1.0 / ((long) plan.sets() * plan.inputs())),
-                    (System.nanoTime() - t0) / 1e9);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("option 2 interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Integer> firsts = java.util.stream.IntStream.range(0, n).boxed().toList();
+        List<ErrorStats[]> parts = Parallel.map(firsts, n, "option2",
+                first -> worker(config, seed, injection, global, offsets, patterns, stream, plan, first, n, energy, progress));
+        ErrorStats before = new ErrorStats(config.rows(), config.cols());
+        ErrorStats after = new ErrorStats(config.rows(), config.cols());
+        for (ErrorStats[] r : parts) {
+            before.merge(r[0]);
+            after.merge(r[1]);
         }
+        EnergyModel.Breakdown sum = EnergyModel.Breakdown.ZERO;
+        for (EnergyModel.Breakdown b : energy) {
+            sum = sum.plus(b);
+        }
+        return new Validation(before, after, 0, 0, sum.scaled(1.0 / ((long) plan.sets() * plan.inputs())),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     private static ErrorStats[] worker(MacroConfig config, long seed, Injection injection, GlobalCalibration global, int[] offsets,

@@ -27,7 +27,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--patterns", description = "K, calibration patterns (fresh W and IN each; default: 1,600 dot products' worth, 25 on 64 columns)")
     Integer patterns;
 
-    @Option(names = "--threshold", defaultValue = "0.5", description = "offset only columns whose abs(mean error) exceeds this, DP units (default ${DEFAULT-VALUE})")
+    @Option(names = "--threshold", defaultValue = "" + mramcim.calibration.Calibrator.DEFAULT_THRESHOLD, description = "offset only columns whose abs(mean error) exceeds this, DP units (default ${DEFAULT-VALUE})")
     double threshold;
 
     @Option(names = "--no-sweep", description = "skip the supply and frequency sweeps")

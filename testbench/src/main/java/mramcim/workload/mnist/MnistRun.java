@@ -2,12 +2,7 @@ package mramcim.workload.mnist;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import mramcim.calibration.Calibration;
 import mramcim.calibration.CalibrationRun;
 import mramcim.calibration.Calibrator;
@@ -20,6 +15,7 @@ import mramcim.model.config.MacroConfig;
 import mramcim.model.config.MtjParams;
 import mramcim.model.config.TimingParams;
 import mramcim.model.macro.Macro;
+import mramcim.run.Parallel;
 import mramcim.run.Progress;
 
 /**
@@ -160,7 +156,8 @@ public final class MnistRun {
 
     /** SPEC 6 through host commands on the Java macro of this die. */
     static Calibration calibrate(MacroConfig cfg, long seed) {
-        return Calibrator.run(Macro.create(cfg, seed), Patterns.of(cfg, seed), CalibrationRun.Options.option1Patterns(cfg.cols()), 0.5,
+        return Calibrator.run(Macro.create(cfg, seed), Patterns.of(cfg, seed), CalibrationRun.Options.option1Patterns(cfg.cols()),
+                Calibrator.DEFAULT_THRESHOLD,
                 n -> { });
     }
 
@@ -181,38 +178,17 @@ public final class MnistRun {
 
     private static List<SweepPoint> sweep(double[] values, java.util.function.DoubleFunction<MacroConfig> at, Options o,
             MappedNetwork mapped, List<byte[]> pixels, List<MnistData.Digit> test, Progress progress) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), r -> {
-            Thread t = new Thread(r, "mnist-sweep");
-            t.setDaemon(true);
-            return t;
+        List<Double> points = java.util.Arrays.stream(values).boxed().toList();
+        return Parallel.map(points, o.threads(), "mnist-sweep", v -> {
+            MacroConfig cfg = at.apply(v);
+            Calibration cal = calibrate(cfg, o.seed());
+            int[] pred = mapped.run(pixels, new FastTileExecutor(cfg, o.seed(), cal.global(), cal.offsets()), n -> { }).predictions();
+            int ok = 0;
+            for (int i = 0; i < pred.length; i++) {
+                ok += pred[i] == test.get(i).label() ? 1 : 0;
+            }
+            progress.step(1);
+            return new SweepPoint(v, (double) ok / pred.length);
         });
-        try {
-            List<Future<SweepPoint>> f = new ArrayList<>();
-            for (double v : values) {
-                f.add(pool.submit(() -> {
-                    MacroConfig cfg = at.apply(v);
-                    Calibration cal = calibrate(cfg, o.seed());
-                    int[] pred = mapped.run(pixels, new FastTileExecutor(cfg, o.seed(), cal.global(), cal.offsets()), n -> { }).predictions();
-                    int ok = 0;
-                    for (int i = 0; i < pred.length; i++) {
-                        ok += pred[i] == test.get(i).label() ? 1 : 0;
-                    }
-                    progress.step(1);
-                    return new SweepPoint(v, (double) ok / pred.length);
-                }));
-            }
-            List<SweepPoint> out = new ArrayList<>();
-            for (Future<SweepPoint> p : f) {
-                out.add(p.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
