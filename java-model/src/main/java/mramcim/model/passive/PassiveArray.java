@@ -14,6 +14,13 @@ import mramcim.model.random.Purpose;
  */
 public final class PassiveArray {
 
+    /** Floor of a drawn value relative to its mean: a normal draw must not make a conductance or voltage negative. */
+    private static final double MIN_RELATIVE = 0.05;
+    /** Pulse-to-pulse sigmas below the threshold at which a switching draw is skipped (it could not switch). */
+    private static final double SKIP_SIGMAS = 8;
+    /** Probability that a junction is on as fabricated (random states, cleared before use). */
+    private static final double AS_FABRICATED_ON = 0.5;
+
     private final PassiveArrayConfig config;
     private final CrossbarNetwork network;
     private final long seed;
@@ -49,11 +56,11 @@ public final class PassiveArray {
         long kv = CounterRng.key(seed, Purpose.PASSIVE_V_SWITCH, 0);
         long ks = CounterRng.key(seed, Purpose.PASSIVE_INITIAL_STATE, 0);
         for (int d = 0; d < n; d++) {
-            gOffDevice[d] = dev.gOff() * Math.max(0.05, 1 + dev.gOffSigma() * CounterRng.gaussian(kg, d));
-            double tmr = dev.tmr() * Math.max(0.05, 1 + dev.tmrSigma() * CounterRng.gaussian(kt, d));
+            gOffDevice[d] = dev.gOff() * Math.max(MIN_RELATIVE, 1 + dev.gOffSigma() * CounterRng.gaussian(kg, d));
+            double tmr = dev.tmr() * Math.max(MIN_RELATIVE, 1 + dev.tmrSigma() * CounterRng.gaussian(kt, d));
             gOnDevice[d] = gOffDevice[d] * (1 + tmr);
-            vSwitchOn[d] = dev.vSwitch() * Math.max(0.05, 1 + dev.vSwitchSigma() * CounterRng.gaussian(kv, 2L * d));
-            vSwitchOff[d] = dev.vSwitch() * Math.max(0.05, 1 + dev.vSwitchSigma() * CounterRng.gaussian(kv, 2L * d + 1));
+            vSwitchOn[d] = dev.vSwitch() * Math.max(MIN_RELATIVE, 1 + dev.vSwitchSigma() * CounterRng.gaussian(kv, 2L * d));
+            vSwitchOff[d] = dev.vSwitch() * Math.max(MIN_RELATIVE, 1 + dev.vSwitchSigma() * CounterRng.gaussian(kv, 2L * d + 1));
         }
         // Effective switching voltage (seed 004 Fig. 2(d, e)): the V_apply at the pads that puts the
         // device's own switching voltage across it, measured with the rest of the array off.
@@ -74,7 +81,7 @@ public final class PassiveArray {
         maxWriteVoltage = 2 * min;
         double[] g = new double[n];
         for (int d = 0; d < n; d++) {
-            on[d] = CounterRng.uniform(ks, d) < 0.5; // as-fabricated states are random
+            on[d] = CounterRng.uniform(ks, d) < AS_FABRICATED_ON;
             g[d] = on[d] ? gOnDevice[d] : gOffDevice[d];
         }
         response = new ResponseMatrix(network, g);
@@ -203,7 +210,7 @@ public final class PassiveArray {
             }
             double vc = toOn ? vSwitchOn[d] : vSwitchOff[d];
             double mag = Math.abs(v);
-            if (mag < vc * (1 - 8 * sigma)) {
+            if (mag < vc * (1 - SKIP_SIGMAS * sigma)) {
                 continue;
             }
             double threshold = vc * (1 + sigma * CounterRng.gaussian(key, pulses * volts.length + d));
@@ -224,7 +231,7 @@ public final class PassiveArray {
         double mean = on[d] ? gOnDevice[d] : gOffDevice[d];
         double c = config.device().cycleSigma();
         double g = c == 0 ? mean
-                : mean * Math.max(0.05, 1 + c * CounterRng.gaussian(CounterRng.key(seed, Purpose.PASSIVE_G_CYCLE, stream), switches));
+                : mean * Math.max(MIN_RELATIVE, 1 + c * CounterRng.gaussian(CounterRng.key(seed, Purpose.PASSIVE_G_CYCLE, stream), switches));
         switches++;
         response.setDeviceG(d, g);
     }
