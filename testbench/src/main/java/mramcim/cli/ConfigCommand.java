@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import mramcim.model.config.MacroConfig;
+import mramcim.model.passive.PassiveArrayConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,11 +21,22 @@ public final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON instead of a table")
     boolean json;
 
+    @Option(names = "--passive", paramLabel = "DIAMETER", description = "list the passive array of seed 004 with MTJs of DIAMETER nm (30, 40, 50, 60) instead")
+    Integer passive;
+
     @Option(names = "--save", description = "also write the configuration as a loadable JSON file (for --config)")
     java.nio.file.Path save;
 
     @Override
     public Integer call() throws Exception {
+        if (passive != null) {
+            PassiveArrayConfig p = PassiveArrayConfig.goodwill2022(passive);
+            System.out.printf("%-32s %14s %-6s %s%n", "parameter", "value", "unit", "source");
+            for (MacroConfig.Entry e : p.entries()) {
+                System.out.printf("%-32s %14s %-6s %s%n", e.name(), e.value(), e.unit(), e.source());
+            }
+            return 0;
+        }
         MacroConfig cfg = options.resolve();
         if (save != null) {
             mramcim.model.config.ConfigJson.save(cfg, save);

@@ -42,6 +42,19 @@ class ModelCommandsTest {
     }
 
     @Test
+    void configListsThePassiveArrayOfEveryDiameterWithUnitsAndSources() {
+        Run r30 = run("config", "--passive", "30");
+        Run r60 = run("config", "--passive", "60");
+        assertEquals(0, r30.code(), r30.err());
+        assertTrue(r30.out().contains("lines.sheetResistance") && r30.out().contains("seed 004 III"), r30.out());
+        String g30 = r30.out().lines().filter(l -> l.startsWith("device.gOff ")).findFirst().orElseThrow();
+        String g60 = r60.out().lines().filter(l -> l.startsWith("device.gOff ")).findFirst().orElseThrow();
+        // Conductance scales with the junction area: (60 / 30)^2.
+        assertEquals(4 * Double.parseDouble(g30.split("\\s+")[1]), Double.parseDouble(g60.split("\\s+")[1]), 1e-12);
+        assertEquals(2, run("config", "--passive", "45").code());
+    }
+
+    @Test
     void configJsonListsEveryParameterWithValueUnitAndSource() throws Exception {
         Run r = run("config", "--preset", "jung2022", "--json");
         assertEquals(0, r.code(), r.err());

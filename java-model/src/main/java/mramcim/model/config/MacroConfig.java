@@ -179,18 +179,34 @@ public record MacroConfig(
 
     /** Every parameter with its value, unit and source, named {@code section.field}. */
     public List<Entry> entries() {
+        return entries(this);
+    }
+
+    /**
+     * Every parameter of a configuration record: nested records give {@code section.field}, scalar
+     * components their own name. Each leaf must carry a {@link Param}.
+     */
+    public static List<Entry> entries(Record config) {
         List<Entry> out = new ArrayList<>();
-        for (RecordComponent section : MacroConfig.class.getRecordComponents()) {
-            Object sub = invoke(section, this);
+        for (RecordComponent section : config.getClass().getRecordComponents()) {
+            Object sub = invoke(section, config);
+            if (!(sub instanceof Record)) {
+                out.add(entry(section.getName(), section, config));
+                continue;
+            }
             for (RecordComponent rc : sub.getClass().getRecordComponents()) {
-                Param p = rc.getAnnotation(Param.class);
-                if (p == null) {
-                    throw new IllegalStateException(sub.getClass().getSimpleName() + "." + rc.getName() + " lacks @Param");
-                }
-                out.add(new Entry(section.getName() + "." + rc.getName(), invoke(rc, sub), p.unit(), p.source()));
+                out.add(entry(section.getName() + "." + rc.getName(), rc, sub));
             }
         }
         return out;
+    }
+
+    private static Entry entry(String name, RecordComponent rc, Object owner) {
+        Param p = rc.getAnnotation(Param.class);
+        if (p == null) {
+            throw new IllegalStateException(owner.getClass().getSimpleName() + "." + rc.getName() + " lacks @Param");
+        }
+        return new Entry(name, invoke(rc, owner), p.unit(), p.source());
     }
 
     private static Object invoke(RecordComponent rc, Object target) {

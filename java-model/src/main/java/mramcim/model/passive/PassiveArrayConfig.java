@@ -41,6 +41,11 @@ public record PassiveArrayConfig(
                 ProgrammingParams.seed004().withoutReadNoise());
     }
 
+    /** Every parameter with its value, unit and source ({@code mramcim config --passive}). */
+    public java.util.List<mramcim.model.config.MacroConfig.Entry> entries() {
+        return mramcim.model.config.MacroConfig.entries(this);
+    }
+
     /** Devices in the array. */
     public int devices() {
         return rows * cols;

@@ -135,8 +135,8 @@ public final class WineReport {
         row(sb, "mean effective switching voltage (array off)", String.format(Locale.ROOT, "%.2f V (limit %.2f V)", vs, die.maxWriteVoltage()),
                 paper30 ? PAPER_SWITCHING_VOLTAGE + " V (Fig. 2(d))" : "rises with diameter (Fig. S2)");
         sb.append("\nWhy the figures differ: see docs/wine.md, which discusses the default run. In short, the array model is "
-                + "built from the paper's description with assumed routing, contact and device values (each listed by `mramcim config`-style "
-                + "sources in `PassiveArrayConfig`), the networks are our own 300 solutions, and the split of 148 / 30 samples is drawn with a fixed seed.\n\n");
+                + "built from the paper's description with assumed routing, contact and device values (`mramcim config --passive "
+                + r.options().diameterNm() + "` lists each with its unit and source), the networks are our own 300 solutions, and the split of 148 / 30 samples is drawn with a fixed seed.\n\n");
         sb.append("## Accuracy and RMS weight deviation over g_norm (seed 004 Figs. 5(a, b), 6(a-d))\n\n");
         sb.append("Median, quartiles and extremes over the solutions; dashed: the accuracy optimum, the RMS optimum and the estimate.\n\n");
         sb.append("![accuracy](accuracy-vs-gnorm.png)\n\n![rms](rms-vs-gnorm.png)\n\n");
