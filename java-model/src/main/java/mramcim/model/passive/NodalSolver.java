@@ -57,31 +57,13 @@ public final class NodalSolver {
             double[] diag = new double[f];
             double[] rhs = new double[f];
             Map<Long, Double> off = new HashMap<>();
-            for (int e = 0; e < net.elements(); e++) {
-                double g = net.conductance(e, deviceG);
-                int a = groups.group(net.from(e));
-                int b = groups.group(net.to(e));
-                if (a == b) {
-                    continue;
+            groups.stamp(net, deviceG, groupVolts, rhs, (r, c, g) -> {
+                if (r == c) {
+                    diag[r] += g;
+                } else if (r < c) {
+                    off.merge((long) r * f + c, g, Double::sum);
                 }
-                int fa = groups.freeIndex(a);
-                int fb = groups.freeIndex(b);
-                if (fa >= 0) {
-                    diag[fa] += g;
-                    if (fb < 0) {
-                        rhs[fa] += g * groupVolts[b];
-                    }
-                }
-                if (fb >= 0) {
-                    diag[fb] += g;
-                    if (fa < 0) {
-                        rhs[fb] += g * groupVolts[a];
-                    }
-                }
-                if (fa >= 0 && fb >= 0) {
-                    off.merge((long) Math.min(fa, fb) * f + Math.max(fa, fb), -g, Double::sum);
-                }
-            }
+            });
             DMatrixSparseTriplet t = new DMatrixSparseTriplet(f, f, f + 2 * off.size());
             for (int i = 0; i < f; i++) {
                 t.addItem(i, i, diag[i]);
@@ -114,15 +96,11 @@ public final class NodalSolver {
         // A pad's source current is what leaves its group through the finite elements (KCL on the
         // group), which also holds when ideal wires merge the pad with a whole line.
         double[] outflow = new double[groups.groups()];
-        for (int e = 0; e < net.elements(); e++) {
-            int a = groups.group(net.from(e));
-            int b = groups.group(net.to(e));
-            if (a != b) {
-                double i = net.conductance(e, deviceG) * (groupVolts[a] - groupVolts[b]);
-                outflow[a] += i;
-                outflow[b] -= i;
-            }
-        }
+        groups.forEachBranch(net, deviceG, (e, g, a, b) -> {
+            double i = g * (groupVolts[a] - groupVolts[b]);
+            outflow[a] += i;
+            outflow[b] -= i;
+        });
         double[] padCurrents = new double[bias.pads()];
         for (int p = 0; p < padCurrents.length; p++) {
             if (fixed[p]) {

@@ -86,4 +86,53 @@ final class NodeGroups {
     int free() {
         return free;
     }
+
+    /** An element joining two different groups. */
+    interface Branch {
+        void accept(int element, double conductance, int groupA, int groupB);
+    }
+
+    /** One entry of the nodal matrix of the free groups (row, column: free indices). */
+    interface MatrixEntry {
+        void add(int row, int col, double conductance);
+    }
+
+    /** Every element of {@code net} whose ends lie in different groups (ideal wires inside a group are skipped). */
+    void forEachBranch(CrossbarNetwork net, double[] deviceG, Branch branch) {
+        for (int e = 0; e < net.elements(); e++) {
+            int a = groupOfNode[net.from(e)];
+            int b = groupOfNode[net.to(e)];
+            if (a != b) {
+                branch.accept(e, net.conductance(e, deviceG), a, b);
+            }
+        }
+    }
+
+    /**
+     * Stamps the nodal equations G v = rhs of the free groups: every branch adds its conductance to
+     * the diagonal of its free ends and subtracts it between two free ends; a branch to a fixed
+     * group moves g V_fixed to the right-hand side ({@code rhs} may be null when only G is wanted).
+     */
+    void stamp(CrossbarNetwork net, double[] deviceG, double[] groupVolts, double[] rhs, MatrixEntry matrix) {
+        forEachBranch(net, deviceG, (e, g, a, b) -> {
+            int fa = freeIndexOfGroup[a];
+            int fb = freeIndexOfGroup[b];
+            if (fa >= 0) {
+                matrix.add(fa, fa, g);
+                if (fb < 0 && rhs != null) {
+                    rhs[fa] += g * groupVolts[b];
+                }
+            }
+            if (fb >= 0) {
+                matrix.add(fb, fb, g);
+                if (fa < 0 && rhs != null) {
+                    rhs[fb] += g * groupVolts[a];
+                }
+            }
+            if (fa >= 0 && fb >= 0) {
+                matrix.add(fa, fb, -g);
+                matrix.add(fb, fa, -g);
+            }
+        });
+    }
 }

@@ -43,15 +43,11 @@ final class ResponseMatrix {
         for (int p = 0; p < fixed.length; p++) {
             int pg = groups.group(padNode(p));
             java.util.List<int[]> adj = new java.util.ArrayList<>();
-            for (int e = 0; e < net.elements(); e++) {
-                int a = groups.group(net.from(e));
-                int b = groups.group(net.to(e));
-                if (a == pg && b != pg) {
-                    adj.add(new int[] {e, b});
-                } else if (b == pg && a != pg) {
-                    adj.add(new int[] {e, a});
+            groups.forEachBranch(net, this.deviceG, (e, g, a, b) -> {
+                if (a == pg || b == pg) {
+                    adj.add(new int[] {e, a == pg ? b : a});
                 }
-            }
+            });
             adjElements[p] = adj.stream().mapToInt(x -> x[0]).toArray();
             adjOther[p] = adj.stream().mapToInt(x -> x[1]).toArray();
             java.util.List<int[]> toFree = adj.stream().filter(x -> groups.freeIndex(x[1]) >= 0).toList();
@@ -59,24 +55,7 @@ final class ResponseMatrix {
             padFree[p] = toFree.stream().mapToInt(x -> groups.freeIndex(x[1])).toArray();
         }
         DMatrixRMaj a = new DMatrixRMaj(n, n);
-        for (int e = 0; e < net.elements(); e++) {
-            int fa = groups.freeIndex(groups.group(net.from(e)));
-            int fb = groups.freeIndex(groups.group(net.to(e)));
-            if (groups.group(net.from(e)) == groups.group(net.to(e))) {
-                continue;
-            }
-            double g = net.conductance(e, this.deviceG);
-            if (fa >= 0) {
-                a.add(fa, fa, g);
-            }
-            if (fb >= 0) {
-                a.add(fb, fb, g);
-            }
-            if (fa >= 0 && fb >= 0) {
-                a.add(fa, fb, -g);
-                a.add(fb, fa, -g);
-            }
-        }
+        groups.stamp(net, this.deviceG, null, null, a::add);
         DMatrixRMaj inv = new DMatrixRMaj(n, n);
         if (n > 0 && !CommonOps_DDRM.invertSPD(a, inv)) {
             throw new IllegalStateException("nodal matrix of the crossbar is singular");

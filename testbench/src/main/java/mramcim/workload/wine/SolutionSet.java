@@ -22,6 +22,8 @@ public final class SolutionSet {
     public static final long FIRST_SEED = 1;
     /** Candidates tried before giving up, per solution asked for. */
     public static final int MAX_CANDIDATES_PER_SOLUTION = 20;
+    /** Candidates trained per batch and thread (enough work per batch to keep the threads busy). */
+    private static final int BATCH_PER_THREAD = 8;
 
     /**
      * The accepted networks and how many candidates were trained to find them.
@@ -38,7 +40,7 @@ public final class SolutionSet {
         List<TernaryNetwork> accepted = new ArrayList<>();
         long next = FIRST_SEED;
         int tried = 0;
-        int batch = Math.max(threads * 8, 16);
+        int batch = threads * BATCH_PER_THREAD;
         while (accepted.size() < count) {
             if (tried >= (long) MAX_CANDIDATES_PER_SOLUTION * count) {
                 throw new IllegalStateException("only " + accepted.size() + " of " + tried + " trained networks reach " + (100 * MIN_TRAIN_ACCURACY)
