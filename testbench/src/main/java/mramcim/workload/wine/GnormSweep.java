@@ -40,6 +40,27 @@ public final class GnormSweep {
         return rms;
     }
 
+    /**
+     * W (g_e - g_i) of every nonzero weight of one layer, S: how far apart the programmed pairs
+     * are. Per layer, eq. (4) is smallest at a g_norm no lower than the mean of these
+     * (Cauchy-Schwarz: sum dG^2 >= (sum W dG)^2 / N), so the RMS optimum bounds that mean from above.
+     *
+     * @param w  ideal weights of the layer
+     * @param dg conductance differences g_e - g_i of the same layer ({@link WineLayout#deltaG1}, {@link WineLayout#deltaG2})
+     */
+    public static double[] pairDifferences(int[][] w, double[][] dg) {
+        double[] out = new double[w.length * w[0].length];
+        int n = 0;
+        for (int i = 0; i < w.length; i++) {
+            for (int j = 0; j < w[0].length; j++) {
+                if (w[i][j] != 0) {
+                    out[n++] = w[i][j] * dg[i][j];
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     private static double layerDeviation(int[][] w, double[][] dg, double gNorm) {
         double sum = 0;
         for (int i = 0; i < w.length; i++) {

@@ -3,6 +3,7 @@ package mramcim.workload.wine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import mramcim.model.passive.PassiveArray;
 import mramcim.model.passive.PassiveArrayConfig;
@@ -54,11 +55,15 @@ public final class WineRun {
     /**
      * @param grid           g_norm values of the sweep, S
      * @param estimate       g_norm = mean(g_on) - mean(g_off) of the write operation's reads (eq. (3)), S
-     * @param atEstimate     training accuracy of every solution at the estimate
      * @param candidates     networks trained to find the solutions
      */
     public record Result(Options options, PassiveArray die, List<Solution> solutions, int candidates, double[] grid, double estimate,
-            double[] atEstimate, double trainSeconds, double programSeconds, WineData.Split data) {
+            double trainSeconds, double programSeconds, WineData.Split data) {
+
+        /** Training accuracy of every solution at the estimate. */
+        public double[] atEstimate() {
+            return accuracyAt(estimate);
+        }
 
         /** Median over solutions of the training accuracy at each g_norm. */
         public double[] medianAccuracy() {
@@ -117,6 +122,24 @@ public final class WineRun {
             return grid[rmsOptimum()] / grid[accuracyOptimum()];
         }
 
+        /**
+         * Mean over solutions and over the nonzero weights of both layers of W (g_e - g_i), S: the
+         * conductance difference the programmed pairs actually carry, to set beside the estimate.
+         */
+        public double meanPairDifference() {
+            return Stats.mean(solutions.stream().flatMapToDouble(s -> {
+                double[][] g = s.programming().readBack();
+                return DoubleStream.concat(Arrays.stream(GnormSweep.pairDifferences(s.network().w1(), WineLayout.deltaG1(g))),
+                        Arrays.stream(GnormSweep.pairDifferences(s.network().w2(), WineLayout.deltaG2(g))));
+            }).toArray());
+        }
+
+        /** Training accuracy of every solution at one g_norm (S). */
+        public double[] accuracyAt(double gNorm) {
+            double[] g = {gNorm};
+            return solutions.stream().mapToDouble(s -> GnormSweep.accuracy(s.network(), s.programming().readBack(), g, data.train())[0]).toArray();
+        }
+
         /** Mean share of devices in their target state. */
         public double writeAccuracy() {
             return solutions.stream().mapToDouble(s -> s.programming().writeAccuracy()).average().orElse(0);
@@ -156,10 +179,8 @@ public final class WineRun {
             return new Solution(n, n.accuracy(data.train()), n.accuracy(data.test()), programmed.get(k),
                     GnormSweep.accuracy(n, g, grid, data.train()), GnormSweep.accuracy(n, g, grid, data.test()), GnormSweep.rmsDeviation(n, g, grid));
         });
-        double[] atEstimate = solutions.stream()
-                .mapToDouble(s -> GnormSweep.accuracy(s.network(), s.programming().readBack(), new double[] {estimate}, data.train())[0]).toArray();
         double programSeconds = (System.nanoTime() - t0) / 1e9;
         progress.done();
-        return new Result(o, die, new ArrayList<>(solutions), set.candidates(), grid, estimate, atEstimate, trainSeconds, programSeconds, data);
+        return new Result(o, die, new ArrayList<>(solutions), set.candidates(), grid, estimate, trainSeconds, programSeconds, data);
     }
 }

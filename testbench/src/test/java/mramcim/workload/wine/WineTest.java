@@ -61,6 +61,10 @@ class WineTest {
         assertTrue(Math.abs(r.accuracyOptimum() - r.rmsOptimum()) <= 1,
                 "accuracy optimum " + r.grid()[r.accuracyOptimum()] + " S, RMS optimum " + r.grid()[r.rmsOptimum()] + " S, step " + step);
         assertEquals(1.0, r.writeAccuracy());
+        // Every programmed pair is (g_on, g_off) or (g_off, g_on) of the same junctions: it carries
+        // g_on - g_off, and so does the estimate of eq. (3).
+        assertEquals(ideal, r.meanPairDifference(), 1e-9 * ideal);
+        assertEquals(ideal, r.estimate(), 1e-9 * ideal);
     }
 
     @Test
@@ -72,6 +76,23 @@ class WineTest {
         // Line resistance lowers the read-back conductances: the optima move below the junctions' g_on - g_off.
         PassiveDeviceParams d = PassiveDeviceParams.seed004(30);
         assertTrue(r.grid()[r.accuracyOptimum()] < 0.7 * (d.gOn() - d.gOff()));
+        // Per solution and layer, eq. (4) is smallest at a g_norm no lower than the layer's mean W (g_e - g_i)
+        // (Cauchy-Schwarz); on the grid the minimum may sit one step lower.
+        double step = r.grid()[1] - r.grid()[0];
+        for (WineRun.Solution s : r.solutions()) {
+            double[][] g = s.programming().readBack();
+            double bound = Math.min(mean(GnormSweep.pairDifferences(s.network().w1(), WineLayout.deltaG1(g))),
+                    mean(GnormSweep.pairDifferences(s.network().w2(), WineLayout.deltaG2(g))));
+            int best = 0;
+            for (int k = 1; k < r.grid().length; k++) {
+                best = s.rmsDeviation()[k] < s.rmsDeviation()[best] ? k : best;
+            }
+            assertTrue(r.grid()[best] >= bound - step, "solution " + s.network().seed() + ": RMS optimum " + r.grid()[best] + " S, pair mean " + bound + " S");
+        }
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElseThrow();
     }
 
     @Test
