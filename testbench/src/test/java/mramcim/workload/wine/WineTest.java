@@ -81,18 +81,14 @@ class WineTest {
         double step = r.grid()[1] - r.grid()[0];
         for (WineRun.Solution s : r.solutions()) {
             double[][] g = s.programming().readBack();
-            double bound = Math.min(mean(GnormSweep.pairDifferences(s.network().w1(), WineLayout.deltaG1(g))),
-                    mean(GnormSweep.pairDifferences(s.network().w2(), WineLayout.deltaG2(g))));
+            double bound = Math.min(Stats.mean(GnormSweep.pairDifferences(s.network().w1(), WineLayout.deltaG1(g))),
+                    Stats.mean(GnormSweep.pairDifferences(s.network().w2(), WineLayout.deltaG2(g))));
             int best = 0;
             for (int k = 1; k < r.grid().length; k++) {
                 best = s.rmsDeviation()[k] < s.rmsDeviation()[best] ? k : best;
             }
             assertTrue(r.grid()[best] >= bound - step, "solution " + s.network().seed() + ": RMS optimum " + r.grid()[best] + " S, pair mean " + bound + " S");
         }
-    }
-
-    private static double mean(double[] v) {
-        return java.util.Arrays.stream(v).average().orElseThrow();
     }
 
     @Test
