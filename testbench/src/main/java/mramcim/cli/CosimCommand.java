@@ -2,26 +2,32 @@ package mramcim.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
+import mramcim.report.OutputDir;
 import mramcim.run.CosimRun;
-import mramcim.run.Waves;
+import mramcim.run.CosimSummary;
+import mramcim.run.Regression;
+import mramcim.run.SeedJob;
+import mramcim.run.SeedResult;
+import mramcim.run.WaveMode;
+import mramcim.run.WorkerPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mramcim cosim}: one seed of random commands, the RTL against the Java model in lockstep. */
-@Command(name = "cosim", description = "Run a seeded random command stream on the RTL and the Java model in lockstep.")
+@Command(name = "cosim", mixinStandardHelpOptions = true,
+        description = "Run a seeded random command stream on the RTL and the Java model in lockstep.")
 public final class CosimCommand implements Callable<Integer> {
 
-    /** When to write waveforms. */
-    public enum Wave { never, always, on_fail }
+    /** The files cosim writes, removed when a new run claims the directory. */
+    static final List<String> FILES = List.of("summary.txt", "summary.json", "wave", Regression.LOG_DIR);
 
     @Option(names = "--preset", defaultValue = "jung2022", description = "configuration preset: jung2022, ideal, ideal-fine, small:RxC (default ${DEFAULT-VALUE})")
     String preset;
@@ -34,7 +40,7 @@ public final class CosimCommand implements Callable<Integer> {
 
     @Option(names = "--wave", defaultValue = "on-fail", converter = WaveConverter.class,
             description = "waveforms: on-fail (the window before a divergence), always (the whole run), never (default ${DEFAULT-VALUE})")
-    Wave wave;
+    WaveMode wave;
 
     @Option(names = "--window", defaultValue = "2000", description = "cycles of waveform before a divergence (default ${DEFAULT-VALUE})")
     long window;
@@ -45,76 +51,58 @@ public final class CosimCommand implements Callable<Integer> {
     @Option(names = "--count-all", description = "do not stop at the first divergence; count divergent cycles")
     boolean countAll;
 
+    @Option(names = "--seed-timeout", description = "wall-time budget in seconds (default: 600, or cycles / 2000 if longer)")
+    Long seedTimeout;
+
+    @Option(names = "--stall-timeout", defaultValue = "60",
+            description = "seconds without progress after which the run counts as hung (default ${DEFAULT-VALUE})")
+    long stallTimeout;
+
     @Option(names = "--out", defaultValue = "out/cosim", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
-    static final class WaveConverter implements picocli.CommandLine.ITypeConverter<Wave> {
+    static final class WaveConverter implements picocli.CommandLine.ITypeConverter<WaveMode> {
         @Override
-        public Wave convert(String s) {
-            return switch (s) {
-                case "on-fail" -> Wave.on_fail;
-                case "always" -> Wave.always;
-                case "never" -> Wave.never;
-                default -> throw new IllegalArgumentException("--wave = " + s + " is unknown: allowed on-fail, always, never");
-            };
+        public WaveMode convert(String s) {
+            return WaveMode.of(s);
         }
     }
 
     @Override
     public Integer call() throws Exception {
-        if (window < 1) {
-            throw new IllegalArgumentException("--window = " + window + " is out of range: allowed 1.." + Long.MAX_VALUE);
+        CliChecks.cycles("--cycles", cycles);
+        CliChecks.range("--window", window, 1, CliChecks.MAX_CYCLES);
+        if (seed < 0) {
+            throw new IllegalArgumentException("--seed = " + seed + " is out of range: allowed 0.." + Long.MAX_VALUE);
         }
-        if (verilog != null && !Files.isRegularFile(verilog)) {
-            throw new IllegalArgumentException("--verilog = " + verilog + " is not a readable file");
+        if (verilog != null) {
+            CliChecks.readableFile("--verilog", verilog);
         }
+        WorkerPool.Limits defaults = WorkerPool.Limits.defaults(cycles);
+        WorkerPool.Limits limits = new WorkerPool.Limits(seedTimeout == null ? defaults.seedTimeout() : Duration.ofSeconds(seedTimeout),
+                Duration.ofSeconds(stallTimeout));
         MacroConfig config = MacroConfig.preset(preset);
         CosimRun.Options o = new CosimRun.Options(config, preset, seed, cycles, verilog, countAll);
+        List<Path> inputs = verilog == null ? List.of() : List.of(verilog);
+        OutputDir dir = OutputDir.claim(out, "cosim", FILES, inputs);
+        return dir.guard(() -> run(o, limits, dir));
+    }
+
+    private OutputDir.Outcome run(CosimRun.Options o, WorkerPool.Limits limits, OutputDir dir) throws Exception {
         NativeBuild build = CosimRun.library(o, line -> System.err.println("cosim: " + line));
-        Files.createDirectories(out);
-        Path waveDir = out.resolve("wave");
-        Waves waves = wave == Wave.always ? new Waves(waveDir, 1) : null;
-        CosimRun.Result r = CosimRun.run(o, build, waves);
-        List<Path> files = new ArrayList<>();
-        if (waves != null) {
-            files.addAll(waves.finish(config.rows(), config.cols()));
-        } else if (wave == Wave.on_fail && !r.passed()) {
-            // Replay the same seed (bit-exact) with tracing on for the window before the divergence.
-            Waves replay = new Waves(waveDir, r.first().cycle() - window + 1);
-            CosimRun.Options stopAtFirst = new CosimRun.Options(config, preset, seed, r.first().cycle(), verilog, false);
-            CosimRun.run(stopAtFirst, build, replay);
-            files.addAll(replay.finish(config.rows(), config.cols()));
-        }
-        List<String> lines = new ArrayList<>(CosimRun.describe(o, r));
-        files.forEach(f -> lines.add("wrote " + f));
-        Files.write(out.resolve("summary.txt"), lines);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("passed", r.passed());
-        json.put("preset", preset);
-        json.put("rows", config.rows());
-        json.put("cols", config.cols());
-        json.put("seed", seed);
-        json.put("cycles", r.cycles());
-        json.put("commands", r.commands());
-        json.put("resets", r.resets());
-        json.put("seconds", r.seconds());
-        json.put("cyclesPerSecond", r.cyclesPerSecond());
-        json.put("netlist", verilog == null ? "generated" : verilog.toString());
-        if (!r.passed()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("cycle", r.first().cycle());
-            d.put("signal", r.first().signal().port());
-            d.put("model", "0x" + r.first().model());
-            d.put("rtl", "0x" + r.first().rtl());
-            d.put("lastCommands", r.first().lastCommands());
-            d.put("divergentCycles", r.divergentCycles());
-            json.put("divergence", d);
-            json.put("replay", o.replayCommand());
-        }
-        json.put("waves", files.stream().map(Path::toString).toList());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), json);
+        SeedJob job = SeedJob.of(o.config(), o.preset(), o.cycles(), o.verilog(), o.countAll(), wave, window, dir.path(), false,
+                false, build);
+        WorkerPool pool = new WorkerPool(job, limits, dir.path(), dir.resolve(Regression.LOG_DIR), new AtomicBoolean(), n -> { },
+                null);
+        SeedResult r = pool.run(List.of(o.seed()), 1).get(0);
+        dir.record(List.of("wave", Regression.LOG_DIR));
+        CosimSummary s = CosimSummary.of(o, r);
+        List<String> lines = new ArrayList<>(s.lines(o.countAll()));
+        r.waves().forEach(f -> lines.add("wrote " + dir.resolve(f)));
+        dir.write("summary.txt", String.join("\n", lines) + "\n");
+        dir.write("summary.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(s));
         lines.forEach(System.out::println);
-        System.out.println("summary: " + out.resolve("summary.txt") + ", " + out.resolve("summary.json"));
-        return r.passed() ? 0 : 1;
+        System.out.println("summary: " + dir.resolve("summary.txt") + ", " + dir.resolve("summary.json"));
+        return new OutputDir.Outcome(s.verdict().id(), s.verdict().exitCode());
     }
 }

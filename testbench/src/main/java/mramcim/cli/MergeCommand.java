@@ -5,14 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import mramcim.report.OutputDir;
 import mramcim.run.RegressionReport;
 import mramcim.run.RegressionSummary;
+import mramcim.run.ShardMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mramcim merge}: joins the outputs of regression shards into one report and one coverage. */
-@Command(name = "merge", description = "Merge the output directories of regression shards into one report.")
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Merge the output directories of regression shards into one report (INCOMPLETE while shards are missing).")
 public final class MergeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "output directories of mramcim regress --shard I/N")
@@ -23,18 +26,26 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<RegressionSummary> parts = new ArrayList<>();
+        List<ShardMerge.Part> parts = new ArrayList<>();
+        List<Path> inputs = new ArrayList<>();
         for (Path d : dirs) {
             Path f = Files.isDirectory(d) ? d.resolve("summary.json") : d;
             if (!Files.isRegularFile(f)) {
                 throw new IllegalArgumentException(f + " does not exist (give regression output directories)");
             }
-            parts.add(RegressionReport.read(f));
+            parts.add(new ShardMerge.Part(d, RegressionReport.read(f)));
+            inputs.add(f);
+            if (Files.isDirectory(d)) {
+                inputs.add(d);
+            }
         }
-        RegressionSummary s = RegressionReport.merge(parts);
-        List<Path> files = RegressionReport.write(s, out);
-        RegressionReport.console(s).forEach(System.out::println);
-        System.out.println("report: " + String.join(", ", files.stream().map(Path::toString).toList()));
-        return s.allPassed() ? 0 : 1;
+        RegressionSummary s = ShardMerge.merge(parts);
+        OutputDir dir = OutputDir.claim(out, "merge", RegressionReport.FILES, inputs);
+        return dir.guard(() -> {
+            List<Path> files = RegressionReport.write(s, dir);
+            RegressionReport.console(s).forEach(System.out::println);
+            System.out.println("report: " + String.join(", ", files.stream().map(Path::toString).toList()));
+            return new OutputDir.Outcome(s.verdict().id(), s.verdict().exitCode());
+        });
     }
 }

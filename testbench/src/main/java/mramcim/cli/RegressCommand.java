@@ -1,7 +1,8 @@
 package mramcim.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,20 +13,28 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
+import mramcim.report.OutputDir;
 import mramcim.run.CosimRun;
 import mramcim.run.Regression;
 import mramcim.run.RegressionReport;
 import mramcim.run.RegressionSummary;
+import mramcim.run.Shard;
+import mramcim.run.WorkerPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mramcim regress}: the nightly job, many seeds in lockstep with coverage and a report. */
-@Command(name = "regress", description = "Run many seeds of constrained-random traffic in lockstep, with coverage and a report.")
+@Command(name = "regress", mixinStandardHelpOptions = true,
+        description = "Run many seeds of constrained-random traffic in lockstep, with coverage and a report.")
 public final class RegressCommand implements Callable<Integer> {
 
     /** The default regression: what README's main job runs. */
     static final int DEFAULT_SEEDS = 32;
     static final long DEFAULT_CYCLES = 2_000_000;
+    /** Largest --seeds. */
+    static final long MAX_SEEDS = 1_000_000;
+    /** Largest --jobs. */
+    static final int MAX_JOBS = 256;
 
     @Option(names = "--preset", defaultValue = "jung2022", description = "configuration preset (default ${DEFAULT-VALUE})")
     String preset;
@@ -39,7 +48,7 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--cycles", defaultValue = "" + DEFAULT_CYCLES, description = "cycles per seed (default ${DEFAULT-VALUE})")
     long cycles;
 
-    @Option(names = "--jobs", description = "parallel workers (default: one per core)")
+    @Option(names = "--jobs", description = "parallel worker processes (default: one per core)")
     Integer jobs;
 
     @Option(names = "--shard", defaultValue = "1/1", description = "run part I of N of the seeds, for N machines (default ${DEFAULT-VALUE})")
@@ -50,6 +59,13 @@ public final class RegressCommand implements Callable<Integer> {
 
     @Option(names = "--window", defaultValue = "2000", description = "waveform cycles before a divergence (default ${DEFAULT-VALUE})")
     long window;
+
+    @Option(names = "--seed-timeout", description = "wall-time budget of one seed in seconds (default: 600, or cycles / 2000 if longer)")
+    Long seedTimeout;
+
+    @Option(names = "--stall-timeout", defaultValue = "60",
+            description = "seconds without progress after which a seed counts as hung (default ${DEFAULT-VALUE})")
+    long stallTimeout;
 
     @Option(names = "--no-progress", description = "no progress bar (logs)")
     boolean noProgress;
@@ -62,28 +78,38 @@ public final class RegressCommand implements Callable<Integer> {
         if (seeds != null && seed != null) {
             throw new IllegalArgumentException("--seeds and --seed exclude each other: give one");
         }
-        if (seeds != null && (seeds < 1 || seeds > 1_000_000)) {
-            throw new IllegalArgumentException("--seeds = " + seeds + " is out of range: allowed 1..1000000");
+        if (seeds != null && (seeds < 1 || seeds > MAX_SEEDS)) {
+            throw new IllegalArgumentException("--seeds = " + seeds + " is out of range: allowed 1.." + MAX_SEEDS);
         }
-        if (!shard.matches("\\d+/\\d+")) {
-            throw new IllegalArgumentException("--shard = " + shard + " is malformed: allowed I/N, for example 2/4");
+        if (seed != null && seed < 0) {
+            throw new IllegalArgumentException("--seed = " + seed + " is out of range: allowed 0.." + Long.MAX_VALUE);
         }
-        if (verilog != null && !Files.isRegularFile(verilog)) {
-            throw new IllegalArgumentException("--verilog = " + verilog + " is not a readable file");
-        }
-        int index = Integer.parseInt(shard.substring(0, shard.indexOf('/')));
-        int count = Integer.parseInt(shard.substring(shard.indexOf('/') + 1));
-        List<Long> list = seed != null ? Regression.shardSeeds(seed, 1, index, count)
-                : Regression.shardSeeds(1, seeds == null ? DEFAULT_SEEDS : seeds, index, count);
+        CliChecks.cycles("--cycles", cycles);
+        CliChecks.range("--window", window, 1, CliChecks.MAX_CYCLES);
         int workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        CliChecks.range("--jobs", workers, 1, MAX_JOBS);
+        Shard split = seed != null ? Shard.parse(shard, seed, 1) : Shard.parse(shard, 1, seeds == null ? DEFAULT_SEEDS : seeds);
+        if (split.seeds().isEmpty()) {
+            throw new IllegalArgumentException("--shard = " + shard + " holds no seed of " + split.seedCount()
+                    + ": allowed N up to the number of seeds");
+        }
+        WorkerPool.Limits defaults = WorkerPool.Limits.defaults(cycles);
+        WorkerPool.Limits limits = new WorkerPool.Limits(seedTimeout == null ? defaults.seedTimeout() : Duration.ofSeconds(seedTimeout),
+                Duration.ofSeconds(stallTimeout));
+        if (verilog != null) {
+            CliChecks.readableFile("--verilog", verilog);
+        }
         MacroConfig config = MacroConfig.preset(preset);
-        Regression.Options o = new Regression.Options(config, preset, list, cycles, workers, verilog, window, shard);
-        NativeBuild build = CosimRun.library(o.seed(list.get(0)), line -> System.err.println("regress: " + line));
-        Files.createDirectories(out);
-
+        Regression.Options o = new Regression.Options(config, preset, split.seeds(), cycles, workers, verilog, window, split, limits);
+        List<Path> inputs = new ArrayList<>();
+        if (verilog != null) {
+            inputs.add(verilog);
+        }
+        OutputDir dir = OutputDir.claim(out, "regress", RegressionReport.FILES, inputs);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch written = new CountDownLatch(1);
-        // Ctrl-C: stop the workers, let this thread write the partial report, then let the JVM exit.
+        // Ctrl-C or SIGTERM: stop the workers, let this thread write the partial report and its
+        // verdict, then let the JVM exit.
         Thread hook = new Thread(() -> {
             stop.set(true);
             try {
@@ -93,23 +119,37 @@ public final class RegressCommand implements Callable<Integer> {
             }
         }, "regress-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
-        RegressionSummary s;
-        try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("regress " + list.size() + " seeds")
-                .setInitialMax(list.size() * cycles).setUnit(" k cycles", 1_000).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(1000).showSpeed(new java.text.DecimalFormat("#,##0")).build()) {
-            s = Regression.run(o, build, out, stop, n -> {
-                if (bar != null) {
-                    bar.stepBy(n);
-                }
-            });
+        try {
+            return dir.guard(() -> run(o, dir, stop));
+        } finally {
+            written.countDown();
+            if (!stop.get()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
         }
-        List<Path> files = RegressionReport.write(s, out);
-        RegressionReport.console(s).forEach(System.out::println);
-        System.out.println("report: " + String.join(", ", files.stream().map(Path::toString).toList()));
-        written.countDown();
-        if (!stop.get()) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+    }
+
+    private OutputDir.Outcome run(Regression.Options o, OutputDir dir, AtomicBoolean stop) throws Exception {
+        NativeBuild build = CosimRun.library(o.seed(o.seeds().get(0)), line -> System.err.println("regress: " + line));
+        // From here until the end, the files say RUNNING: a kill leaves that, never an older PASS.
+        RegressionReport.write(Regression.placeholder(o), dir);
+        {
+            RegressionSummary s;
+            List<Long> list = o.seeds();
+            try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("regress " + list.size() + " seeds")
+                    .setInitialMax(list.size() * o.cycles()).setUnit(" k cycles", 1_000).setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(1000).showSpeed(new java.text.DecimalFormat("#,##0")).build()) {
+                s = Regression.run(o, build, dir.path(), stop, n -> {
+                    if (bar != null) {
+                        bar.stepBy(n);
+                    }
+                });
+            }
+            dir.record(List.of("failures", Regression.LOG_DIR));
+            List<Path> files = RegressionReport.write(s, dir);
+            RegressionReport.console(s).forEach(System.out::println);
+            System.out.println("report: " + String.join(", ", files.stream().map(Path::toString).toList()));
+            return new OutputDir.Outcome(s.verdict().id(), s.verdict().exitCode());
         }
-        return s.allPassed() ? 0 : 1;
     }
 }

@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.function.Consumer;
 import mramcim.cosim.lockstep.Divergence;
 import mramcim.cosim.lockstep.Lockstep;
+import mramcim.cosim.verilator.HaltCause;
 import mramcim.cosim.verilator.NativeBuild;
+import mramcim.cosim.verilator.NativeBuilder;
+import mramcim.cosim.verilator.PortList;
+import mramcim.cosim.verilator.RtlHaltedException;
 import mramcim.cosim.verilator.RtlLibraries;
 import mramcim.model.config.MacroConfig;
+import mramcim.model.periphery.Hierarchy;
 import mramcim.model.periphery.HostPins;
 import mramcim.stimulus.RandomHost;
 
@@ -34,13 +39,36 @@ public final class CosimRun {
     }
 
     /**
-     * What happened. {@code first} is null when both sides agreed on every pin of every cycle;
-     * {@code stopped} is true when the run was asked to stop before its last cycle.
+     * The netlist ended its own simulation ({@code $finish}, {@code $stop}, {@code $fatal},
+     * non-convergence) in clock edge {@code cycle}: the lockstep cannot go on past it.
+     *
+     * @param where        file, line and message as Verilator reports them (may be empty)
+     * @param lastCommands the last commands accepted before it, oldest first
+     */
+    public record Halt(HaltCause cause, String where, long cycle, List<String> lastCommands) {
+        /** One line for a person. */
+        public String summary() {
+            return cause.meaning() + " at cycle " + cycle + (where.isEmpty() ? "" : " (" + where + ")");
+        }
+    }
+
+    /**
+     * What happened. {@code first} is null when both sides agreed on every pin of every cycle that
+     * ran; {@code halt} is non-null when the netlist ended the simulation itself; {@code stopped}
+     * is true when the run was asked to stop before its last cycle.
      */
     public record Result(long cycles, long commands, long resets, Divergence first, long divergentCycles, double seconds,
-                         boolean stopped) {
+                         boolean stopped, Halt halt) {
         public boolean passed() {
-            return first == null;
+            return first == null && halt == null;
+        }
+
+        /** The cycle of the first failure (divergence or halt, whichever came first), or -1. */
+        public long failureCycle() {
+            if (first != null && (halt == null || first.cycle() <= halt.cycle())) {
+                return first.cycle();
+            }
+            return halt == null ? -1 : halt.cycle();
         }
 
         public double cyclesPerSecond() {
@@ -83,12 +111,20 @@ public final class CosimRun {
     private CosimRun() {
     }
 
-    /** The native library of the run's RTL: the generated top, or {@code --verilog}'s netlist. */
+    /**
+     * The native library of the run's RTL: the generated top, or {@code --verilog}'s netlist, whose
+     * top must have the ports of the configuration's macro ({@link Lockstep#checkInterface}).
+     */
     public static NativeBuild library(Options o, Consumer<String> log) {
         int rows = o.config().rows();
         int cols = o.config().cols();
-        return o.verilog() == null ? RtlLibraries.forTop("MramCimMacro", rows, cols, log)
-                : RtlLibraries.forVerilogFile("MramCimMacro", rows + "x" + cols + "-" + o.verilog().getFileName(), o.verilog(), log);
+        if (o.verilog() == null) {
+            return RtlLibraries.forTop(Hierarchy.TOP, rows, cols, log);
+        }
+        String verilog = RtlLibraries.readNetlist(o.verilog());
+        Lockstep.checkInterface(o.config(), PortList.parse(verilog, Hierarchy.TOP));
+        return NativeBuilder.standard(log).build(Hierarchy.TOP, rows + "x" + cols + " " + o.verilog().getFileName(),
+                o.verilog().toString(), verilog);
     }
 
     /** Runs the options' seed on {@code build}; {@code listener} may be null. */
@@ -120,16 +156,22 @@ public final class CosimRun {
             if (c % CHECK_EVERY == 0) {
                 control.advanced(CHECK_EVERY);
                 if (control.stopRequested()) {
-                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), true);
+                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), true, null);
                 }
             }
-            if (host.resetNow()) {
-                ls.reset();
-                host.onReset();
-                resets++;
-            } else {
-                HostPins h = host.next(ls.model().cmdReady(), ls.model().rspValid());
-                ls.step(h);
+            try {
+                if (host.resetNow()) {
+                    ls.reset();
+                    host.onReset();
+                    resets++;
+                } else {
+                    HostPins h = host.next(ls.model().cmdReady(), ls.model().rspValid());
+                    ls.step(h);
+                }
+            } catch (RtlHaltedException e) {
+                control.advanced(c % CHECK_EVERY);
+                Halt halt = new Halt(e.haltCause(), e.where(), ls.cycle() + 1, ls.recentCommands());
+                return new Result(halt.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false, halt);
             }
             if (listener != null) {
                 listener.afterEdge(ls, ls.cycle());
@@ -142,12 +184,12 @@ public final class CosimRun {
                 }
                 if (!o.countAll()) {
                     control.advanced(c % CHECK_EVERY);
-                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false);
+                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false, null);
                 }
             }
         }
         control.advanced(o.cycles() % CHECK_EVERY);
-        return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false);
+        return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false, null);
     }
 
     private static double seconds(long t0) {
@@ -162,12 +204,21 @@ public final class CosimRun {
                 r.commands(), r.resets(), r.seconds(), r.cyclesPerSecond()));
         if (!r.passed()) {
             Divergence d = r.first();
-            lines.add("first divergence at " + d.summary());
-            if (o.countAll()) {
-                lines.add("divergent cycles: " + r.divergentCycles());
+            if (d != null) {
+                lines.add("first divergence at " + d.summary());
+                if (o.countAll()) {
+                    lines.add("divergent cycles: " + r.divergentCycles());
+                }
+                lines.add("last commands before it:");
+                d.lastCommands().forEach(c -> lines.add("  " + c));
             }
-            lines.add("last commands before it:");
-            d.lastCommands().forEach(c -> lines.add("  " + c));
+            if (r.halt() != null) {
+                lines.add("RTL halted: " + r.halt().summary());
+                if (d == null) {
+                    lines.add("last commands before it:");
+                    r.halt().lastCommands().forEach(c -> lines.add("  " + c));
+                }
+            }
             lines.add("replay: " + o.replayCommand());
         }
         return lines;

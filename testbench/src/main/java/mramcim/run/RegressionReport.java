@@ -1,110 +1,85 @@
 package mramcim.run;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import mramcim.coverage.Coverage;
 import mramcim.coverage.CoverageModel;
+import mramcim.report.OutputDir;
 
 /**
  * The files of a regression: {@code summary.json} (everything, and what {@code mramcim merge}
  * reads back), {@code junit.xml} (one test case per seed, for CI dashboards) and {@code report.md}
  * (for a person: verdict, failures with their replay commands and waveforms, coverage and its holes,
- * the slowest seeds).
+ * the slowest seeds). All three are written when a run starts (verdict RUNNING, every seed
+ * unfinished) and replaced, each atomically, when it ends.
  */
 public final class RegressionReport {
 
     /** Slowest seeds listed in the report. */
     public static final int SLOWEST = 5;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The files a regression writes, and removes when a new run claims the directory. */
+    public static final List<String> FILES = List.of("summary.json", "junit.xml", "report.md", "failures", Regression.LOG_DIR);
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     private RegressionReport() {
     }
 
-    /** Writes the three files into {@code out}; returns their paths. */
-    public static List<Path> write(RegressionSummary s, Path out) throws IOException {
-        Files.createDirectories(out);
-        Path json = out.resolve("summary.json");
-        Path junit = out.resolve("junit.xml");
-        Path md = out.resolve("report.md");
-        JSON.writeValue(json.toFile(), s);
-        Files.writeString(junit, junit(s));
-        Files.writeString(md, markdown(s));
+    /** Writes the three files into {@code out}, each atomically; returns their paths. */
+    public static List<Path> write(RegressionSummary s, OutputDir out) throws IOException {
+        Path json = out.write("summary.json", JSON.writeValueAsBytes(s));
+        Path junit = out.write("junit.xml", junit(s));
+        Path md = out.write("report.md", markdown(s));
         return List.of(md, json, junit);
     }
 
     /** Reads a {@code summary.json}, refusing a file that is not one with the reason. */
     public static RegressionSummary read(Path summaryJson) {
+        RegressionSummary s;
         try {
-            RegressionSummary s = JSON.readValue(summaryJson.toFile(), RegressionSummary.class);
-            if (s.seeds() == null || s.coverage() == null || s.preset() == null) {
-                throw new IllegalArgumentException(summaryJson + " is not a regression summary: seeds, coverage or preset missing");
-            }
-            return s;
+            s = JSON.readValue(summaryJson.toFile(), RegressionSummary.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException(summaryJson + " is not a readable regression summary: " + e.getMessage(), e);
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new IllegalArgumentException(summaryJson + " is not a readable regression summary ("
+                    + why.lines().findFirst().orElse("") + "); give the output directory of mramcim regress", e);
         }
-    }
-
-    /**
-     * Joins the summaries of shards of one regression: same preset, size, cycles per seed and
-     * netlist, disjoint seeds. Totals are recounted from the seeds and coverage counts added.
-     */
-    public static RegressionSummary merge(List<RegressionSummary> parts) {
-        if (parts.isEmpty()) {
-            throw new IllegalArgumentException("merge: no summaries given");
+        if (s == null || !RegressionSummary.FORMAT.equals(s.format())) {
+            throw new IllegalArgumentException(summaryJson + " is a summary of format " + (s == null ? "none" : s.format())
+                    + ", not " + RegressionSummary.FORMAT + ": rerun that shard with this mramcim");
         }
-        RegressionSummary a = parts.get(0);
-        List<RegressionSummary.SeedResult> seeds = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        Coverage total = Coverage.of(a.coverage()).copy();
-        double wall = 0;
-        boolean interrupted = false;
-        for (int k = 0; k < parts.size(); k++) {
-            RegressionSummary p = parts.get(k);
-            if (!p.preset().equals(a.preset()) || p.rows() != a.rows() || p.cols() != a.cols()
-                    || p.cyclesPerSeed() != a.cyclesPerSeed() || !p.netlist().equals(a.netlist())) {
-                throw new IllegalArgumentException("merge: part " + (k + 1) + " ran " + describe(p) + " but part 1 ran "
-                        + describe(a) + ": only shards of one regression can be merged");
-            }
-            for (RegressionSummary.SeedResult r : p.seeds()) {
-                if (!seen.add(r.seed())) {
-                    throw new IllegalArgumentException("merge: seed " + r.seed() + " appears in more than one part");
-                }
-                seeds.add(r);
-            }
-            if (k > 0) {
-                total.merge(Coverage.of(p.coverage()));
-            }
-            wall = Math.max(wall, p.wallSeconds());
-            interrupted |= p.interrupted();
+        if (s.seeds() == null || s.coverage() == null || s.preset() == null || s.verdict() == null || s.netlist() == null) {
+            throw new IllegalArgumentException(summaryJson + " is not a regression summary: verdict, seeds, coverage, netlist"
+                    + " or preset missing");
         }
-        seeds.sort(Comparator.comparingLong(RegressionSummary.SeedResult::seed));
-        return RegressionSummary.build(a.preset(), a.rows(), a.cols(), a.cyclesPerSeed(), a.netlist(), "merged of " + parts.size(),
-                parts.stream().mapToInt(RegressionSummary::jobs).sum(), interrupted, wall, seeds, total);
-    }
-
-    private static String describe(RegressionSummary s) {
-        return s.preset() + " " + s.rows() + "x" + s.cols() + ", " + s.cyclesPerSeed() + " cycles per seed, netlist " + s.netlist();
+        return s;
     }
 
     /** The few lines printed at the end of a run. */
     public static List<String> console(RegressionSummary s) {
         List<String> lines = new ArrayList<>();
         Coverage c = s.totalCoverage();
-        lines.add(String.format(Locale.ROOT, "%s: %s %dx%d, %d seeds x %,d cycles: %d passed, %d failed%s; %,d cycles in %.1f s",
-                verdict(s), s.preset(), s.rows(), s.cols(), s.seeds().size(), s.cyclesPerSeed(), s.passed(), s.failed(),
-                s.notRun() > 0 ? ", " + s.notRun() + " not run (stopped)" : "", s.cycles(), s.wallSeconds()));
+        lines.add(String.format(Locale.ROOT, "%s: %s %dx%d, %d seeds x %,d cycles: %s; %,d cycles in %.1f s",
+                s.verdict().id(), s.preset(), s.rows(), s.cols(), s.seeds().size(), s.cyclesPerSeed(), counts(s), s.cycles(),
+                s.wallSeconds()));
         lines.add(String.format(Locale.ROOT, "coverage: %d of %d bins (%.1f %%)", c.hit(), c.bins(), 100.0 * c.hit() / c.bins()));
         for (String point : c.points().keySet()) {
             List<String> holes = c.holes(point);
@@ -112,17 +87,30 @@ public final class RegressionReport {
                 lines.add("  holes in " + point + ": " + abbreviate(holes, 6));
             }
         }
-        for (RegressionSummary.SeedResult r : s.seeds()) {
+        for (SeedResult r : s.seeds()) {
             if (r.failed()) {
-                lines.add("FAIL seed " + r.seed() + ": " + r.divergence());
+                lines.add(r.status().id() + " seed " + r.seed() + ": " + r.detail());
                 lines.add("  replay: " + r.replay());
             }
         }
+        List<String> missing = s.seeds().stream().filter(r -> r.cause() == Cause.MISSING_SHARD).map(SeedResult::detail)
+                .distinct().toList();
+        missing.forEach(m -> lines.add("NOT_RUN: " + m));
         return lines;
     }
 
-    private static String verdict(RegressionSummary s) {
-        return s.failed() > 0 ? "FAIL" : s.notRun() > 0 ? "INCOMPLETE" : "PASS";
+    private static String counts(RegressionSummary s) {
+        StringBuilder b = new StringBuilder(s.passed() + " passed, " + s.failed() + " failed");
+        if (s.crashed() > 0) {
+            b.append(", ").append(s.crashed()).append(" crashed");
+        }
+        if (s.timedOut() > 0) {
+            b.append(", ").append(s.timedOut()).append(" timed out");
+        }
+        if (s.notRun() > 0) {
+            b.append(", ").append(s.notRun()).append(" not run");
+        }
+        return b.toString();
     }
 
     private static String abbreviate(List<String> items, int max) {
@@ -133,34 +121,44 @@ public final class RegressionReport {
     static String markdown(RegressionSummary s) {
         StringBuilder md = new StringBuilder();
         Coverage c = s.totalCoverage();
-        md.append("# Regression ").append(verdict(s)).append(": ").append(s.preset()).append(' ').append(s.rows()).append('x')
-                .append(s.cols()).append("\n\n");
+        md.append("# Regression ").append(s.verdict().id()).append(": ").append(s.preset()).append(' ').append(s.rows())
+                .append('x').append(s.cols()).append("\n\n");
+        if (s.verdict() == Verdict.RUNNING) {
+            md.append("The run has not finished. If no mramcim process is running any more, it was killed or crashed:"
+                    + " nothing here is a result.\n\n");
+        }
         md.append("| | |\n|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| verdict | **%s** |%n", verdict(s)));
-        md.append(String.format(Locale.ROOT, "| seeds | %d passed, %d failed, %d not run, of %d |%n", s.passed(), s.failed(),
-                s.notRun(), s.seeds().size()));
+        md.append(String.format(Locale.ROOT, "| verdict | **%s** |%n", s.verdict().id()));
+        md.append(String.format(Locale.ROOT, "| seeds | %s, of %d |%n", counts(s), s.seeds().size()));
         md.append(String.format(Locale.ROOT, "| cycles | %,d (%,d per seed) |%n", s.cycles(), s.cyclesPerSeed()));
         md.append(String.format(Locale.ROOT, "| coverage | %d of %d bins (%.1f %%) |%n", c.hit(), c.bins(), 100.0 * c.hit() / c.bins()));
         md.append(String.format(Locale.ROOT, "| wall time | %.1f s on %d workers (shard %s) |%n", s.wallSeconds(), s.jobs(), s.shard()));
         md.append("| netlist | ").append(s.netlist()).append(" |\n\n");
 
         md.append("## Failures\n\n");
-        List<RegressionSummary.SeedResult> failed = s.seeds().stream().filter(RegressionSummary.SeedResult::failed).toList();
+        List<SeedResult> failed = s.seeds().stream().filter(SeedResult::failed).toList();
         if (failed.isEmpty()) {
-            md.append("None: both sides agreed on every pin of every cycle of every seed that ran.\n\n");
+            md.append(s.verdict() == Verdict.PASS ? "None: both sides agreed on every pin of every cycle of every seed.\n\n"
+                    : "None among the seeds that ran.\n\n");
         }
-        for (RegressionSummary.SeedResult r : failed) {
-            md.append("### seed ").append(r.seed()).append("\n\n");
-            md.append("First divergence at ").append(r.divergence()).append("\n\n");
+        for (SeedResult r : failed) {
+            md.append("### seed ").append(r.seed()).append(": ").append(r.status().id()).append(" (").append(r.cause().id())
+                    .append(")\n\n");
+            md.append(r.cause() == Cause.DIVERGENCE ? "First divergence at " : "").append(r.detail()).append("\n\n");
             md.append("Replay (same cycle, same values): `").append(r.replay()).append("`\n\n");
-            md.append("Last commands before it:\n\n```\n");
-            r.lastCommands().forEach(l -> md.append(l).append('\n'));
-            md.append("```\n\n");
-            if (!r.waves().isEmpty()) {
-                md.append("Waveforms of the window before it: ");
-                md.append(String.join(", ", r.waves().stream().map(w -> "[" + Path.of(w).getFileName() + "](" + w + ")").toList()));
-                md.append(" (open the `.gtkw` files with `gtkwave`)\n\n");
+            if (!r.lastCommands().isEmpty()) {
+                md.append("Last commands before it:\n\n```\n");
+                r.lastCommands().forEach(l -> md.append(l).append('\n'));
+                md.append("```\n\n");
             }
+            links(md, "Waveforms of the window before it", r.waves(), " (open the `.gtkw` files with `gtkwave`)");
+            links(md, "Worker log and crash report", r.logs(), "");
+        }
+        List<SeedResult> notRun = s.seeds().stream().filter(r -> r.status() == SeedStatus.NOT_RUN).toList();
+        if (!notRun.isEmpty()) {
+            md.append("## Not run\n\n| seed | why |\n|---|---|\n");
+            notRun.forEach(r -> md.append("| ").append(r.seed()).append(" | ").append(r.detail()).append(" |\n"));
+            md.append('\n');
         }
 
         md.append("## Coverage\n\n| coverpoint | bins hit | holes |\n|---|---|---|\n");
@@ -183,15 +181,24 @@ public final class RegressionReport {
         }
 
         md.append("## Slowest seeds\n\n| seed | seconds | cycles/s |\n|---|---|---|\n");
-        s.seeds().stream().filter(r -> r.seconds() > 0).sorted(Comparator.comparingDouble(RegressionSummary.SeedResult::seconds).reversed())
+        s.seeds().stream().filter(r -> r.seconds() > 0).sorted(Comparator.comparingDouble(SeedResult::seconds).reversed())
                 .limit(SLOWEST).forEach(r -> md.append(String.format(Locale.ROOT, "| %d | %.2f | %,.0f |%n", r.seed(), r.seconds(),
                         r.cycles() / r.seconds())));
         md.append("\n## Every seed\n\n| seed | result | cycles | commands | resets | seconds |\n|---|---|---|---|---|---|\n");
-        for (RegressionSummary.SeedResult r : s.seeds()) {
-            md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %d | %.2f |%n", r.seed(), r.status(), r.cycles(),
+        for (SeedResult r : s.seeds()) {
+            md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %d | %.2f |%n", r.seed(), r.status().id(), r.cycles(),
                     r.commands(), r.resets(), r.seconds()));
         }
         return md.toString();
+    }
+
+    private static void links(StringBuilder md, String title, List<String> files, String note) {
+        if (files.isEmpty()) {
+            return;
+        }
+        md.append(title).append(": ");
+        md.append(String.join(", ", files.stream().map(w -> "[" + Path.of(w).getFileName() + "](" + w + ")").toList()));
+        md.append(note).append("\n\n");
     }
 
     /** Op rows by status columns; a dash for a pair SPEC 5 rules out. */
@@ -241,28 +248,85 @@ public final class RegressionReport {
         md.append('\n');
     }
 
+    /**
+     * JUnit XML through the JDK's StAX writer: one test case per seed with the seed as a property;
+     * FAIL is a {@code <failure>}, CRASHED and TIMEOUT an {@code <error>}, a seed stopped by the user
+     * {@code <skipped>}, and a seed whose run never finished (or whose shard is missing) an
+     * {@code <error>}, so that a dashboard never shows such a run green.
+     */
     static String junit(RegressionSummary s) {
-        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         String suite = "mramcim.regress." + s.preset().replace(':', '_');
-        double time = s.seeds().stream().mapToDouble(RegressionSummary.SeedResult::seconds).sum();
-        x.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" skipped=\"%d\" errors=\"0\" time=\"%.3f\">%n",
-                xml(suite), s.seeds().size(), s.failed(), s.notRun(), time));
-        for (RegressionSummary.SeedResult r : s.seeds()) {
-            x.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"seed %d\" time=\"%.3f\"", xml(suite), r.seed(), r.seconds()));
-            if (r.failed()) {
-                x.append(">\n    <failure message=\"").append(xml(r.divergence())).append("\">")
-                        .append(xml("replay: " + r.replay() + "\n" + String.join("\n", r.lastCommands())))
-                        .append("</failure>\n  </testcase>\n");
-            } else if (r.status().equals("NOT_RUN")) {
-                x.append(">\n    <skipped message=\"stopped before the seed completed\"/>\n  </testcase>\n");
-            } else {
-                x.append("/>\n");
+        double time = s.seeds().stream().mapToDouble(SeedResult::seconds).sum();
+        long failures = s.seeds().stream().filter(r -> r.status() == SeedStatus.FAIL).count();
+        long skipped = s.seeds().stream().filter(r -> r.cause() == Cause.STOPPED).count();
+        long errors = s.seeds().size() - s.passed() - failures - skipped;
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            x.writeStartElement("testsuite");
+            x.writeAttribute("name", suite);
+            x.writeAttribute("tests", Integer.toString(s.seeds().size()));
+            x.writeAttribute("failures", Long.toString(failures));
+            x.writeAttribute("errors", Long.toString(errors));
+            x.writeAttribute("skipped", Long.toString(skipped));
+            x.writeAttribute("time", String.format(Locale.ROOT, "%.3f", time));
+            x.writeCharacters("\n  ");
+            x.writeStartElement("properties");
+            property(x, "verdict", s.verdict().id(), "    ");
+            property(x, "netlist", s.netlist(), "    ");
+            property(x, "shard", s.shard(), "    ");
+            x.writeCharacters("\n  ");
+            x.writeEndElement();
+            for (SeedResult r : s.seeds()) {
+                x.writeCharacters("\n  ");
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", suite);
+                x.writeAttribute("name", "seed " + r.seed());
+                x.writeAttribute("time", String.format(Locale.ROOT, "%.3f", r.seconds()));
+                x.writeCharacters("\n    ");
+                x.writeStartElement("properties");
+                property(x, "seed", Long.toString(r.seed()), "      ");
+                x.writeCharacters("\n    ");
+                x.writeEndElement();
+                if (r.status() != SeedStatus.PASS) {
+                    String element = r.status() == SeedStatus.FAIL ? "failure" : r.cause() == Cause.STOPPED ? "skipped" : "error";
+                    x.writeCharacters("\n    ");
+                    x.writeStartElement(element);
+                    x.writeAttribute("message", xmlSafe("seed " + r.seed() + ": " + r.detail()));
+                    x.writeAttribute("type", r.cause().id());
+                    if (r.replay() != null) {
+                        x.writeCharacters(xmlSafe("replay: " + r.replay() + "\n" + String.join("\n", r.lastCommands())));
+                    }
+                    x.writeEndElement();
+                }
+                x.writeCharacters("\n  ");
+                x.writeEndElement();
             }
+            x.writeCharacters("\n");
+            x.writeEndElement();
+            x.writeCharacters("\n");
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
         }
-        return x.append("</testsuite>\n").toString();
+        return text.toString();
     }
 
-    private static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static void property(XMLStreamWriter x, String name, String value, String indent) throws XMLStreamException {
+        x.writeCharacters("\n" + indent);
+        x.writeEmptyElement("property");
+        x.writeAttribute("name", name);
+        x.writeAttribute("value", xmlSafe(value));
+    }
+
+    /** Characters XML 1.0 cannot carry (controls but tab and line ends, as a file name may hold) become '?'. */
+    static String xmlSafe(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+                || c == 0xFFFE || c == 0xFFFF ? '?' : c));
+        return b.toString();
     }
 }

@@ -1,5 +1,6 @@
 package mramcim.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mramcim.coverage.Coverage;
@@ -8,68 +9,71 @@ import mramcim.coverage.Coverage;
  * Everything a regression (or a merge of shards) found, in the form written to
  * {@code summary.json} and read back by {@code mramcim merge}.
  *
- * @param shard    "I/N" of the run, or "merged" for a merge
- * @param coverage coverpoint -> bin -> hits, over every seed
+ * @param format     {@value #FORMAT}: the version of this file format
+ * @param verdict    the run's verdict; {@link Verdict#RUNNING} in the file written at the start
+ * @param firstSeed  the regression's first seed (all shards together)
+ * @param seedCount  the regression's number of seeds (all shards together)
+ * @param shardIndex this shard (1-based), or 0 for a merge of shards
+ * @param shardCount the number of shards the seeds were split into
+ * @param shard      "I/N", or what a merge joined ("merged 1/2, 2/2")
+ * @param coverage   coverpoint -> bin -> hits, over every seed
  */
-public record RegressionSummary(String preset, int rows, int cols, long cyclesPerSeed, String netlist, String shard,
+public record RegressionSummary(String format, Verdict verdict, String preset, int rows, int cols, long cyclesPerSeed,
+                                String netlist, long firstSeed, long seedCount, int shardIndex, int shardCount, String shard,
                                 int jobs, boolean interrupted, double wallSeconds, int seedsRun, int passed, int failed,
-                                int notRun, long cycles, List<SeedResult> seeds,
+                                int crashed, int timedOut, int notRun, long cycles, List<SeedResult> seeds,
                                 Map<String, Map<String, Long>> coverage) {
 
-    /**
-     * One seed's outcome.
-     *
-     * @param status    PASS, FAIL, or NOT_RUN (stopped before or during it)
-     * @param divergence the first divergence in one line, or null
-     * @param replay    the command that replays the seed, or null
-     * @param waves     waveform files of a failure, relative to the output directory
-     */
-    public record SeedResult(long seed, String status, long cycles, long commands, long resets, double seconds,
-                             String divergence, List<String> lastCommands, String replay, List<String> waves,
-                             Map<String, Map<String, Long>> coverage) {
-
-        static SeedResult of(long seed, CosimRun.Options o, CosimRun.Result r, List<String> waves, Coverage cov) {
-            String status = !r.passed() ? "FAIL" : r.stopped() ? "NOT_RUN" : "PASS";
-            return new SeedResult(seed, status, r.cycles(), r.commands(), r.resets(), r.seconds(),
-                    r.passed() ? null : r.first().summary(), r.passed() ? List.of() : r.first().lastCommands(),
-                    r.passed() ? null : o.replayCommand(), waves, cov.points());
-        }
-
-        static SeedResult notRun(long seed, Coverage empty) {
-            return new SeedResult(seed, "NOT_RUN", 0, 0, 0, 0, null, List.of(), null, List.of(), empty.points());
-        }
-
-        public boolean failed() {
-            return status.equals("FAIL");
-        }
-
-        /** The same result without its per-seed coverage (the summary keeps only the total). */
-        SeedResult withoutCoverage() {
-            return new SeedResult(seed, status, cycles, commands, resets, seconds, divergence, lastCommands, replay, waves, null);
-        }
-    }
+    /** The format id of {@code summary.json}; changing it is a visible, tested decision. */
+    public static final String FORMAT = "mramcim-regress-summary/2";
 
     static RegressionSummary of(Regression.Options o, List<SeedResult> results, Coverage total, boolean interrupted,
                                 double wall) {
-        return build(o.preset(), o.config().rows(), o.config().cols(), o.cycles(),
-                o.verilog() == null ? "generated" : o.verilog().toString(), o.shard(), o.jobs(), interrupted, wall,
-                results.stream().map(SeedResult::withoutCoverage).toList(), total);
+        return build(o.preset(), o.config().rows(), o.config().cols(), o.cycles(), netlist(o), o.shard(), o.shard().label(),
+                o.jobs(), interrupted, wall, results.stream().map(SeedResult::withoutCoverage).toList(), total, false);
     }
 
-    /** A summary whose totals are counted from {@code seeds}. */
-    static RegressionSummary build(String preset, int rows, int cols, long cyclesPerSeed, String netlist, String shard,
-                                   int jobs, boolean interrupted, double wall, List<SeedResult> seeds, Coverage total) {
-        int passed = (int) seeds.stream().filter(s -> s.status().equals("PASS")).count();
-        int failed = (int) seeds.stream().filter(SeedResult::failed).count();
-        int notRun = seeds.size() - passed - failed;
+    /**
+     * What {@code summary.json} says while the run has not ended: verdict RUNNING, every seed
+     * unfinished. A run that is killed leaves exactly this behind, never an older PASS.
+     */
+    static RegressionSummary running(Regression.Options o, Coverage empty) {
+        List<SeedResult> seeds = new ArrayList<>();
+        for (long s : o.seeds()) {
+            seeds.add(SeedResult.unfinished(s, SeedStatus.NOT_RUN, Cause.UNFINISHED,
+                    "the run has not finished (it is running, or it was killed)", 0, 0, null, List.of(), null));
+        }
+        return build(o.preset(), o.config().rows(), o.config().cols(), o.cycles(), netlist(o), o.shard(), o.shard().label(),
+                o.jobs(), false, 0, seeds, empty, true);
+    }
+
+    private static String netlist(Regression.Options o) {
+        return o.verilog() == null ? "generated" : o.verilog().toString();
+    }
+
+    /** A summary whose totals are counted from {@code seeds}; {@code running} marks the start-of-run file. */
+    static RegressionSummary build(String preset, int rows, int cols, long cyclesPerSeed, String netlist, Shard split,
+                                   String shardLabel, int jobs, boolean interrupted, double wall, List<SeedResult> seeds,
+                                   Coverage total, boolean running) {
+        int passed = count(seeds, SeedStatus.PASS);
+        int failed = count(seeds, SeedStatus.FAIL);
+        int crashed = count(seeds, SeedStatus.CRASHED);
+        int timedOut = count(seeds, SeedStatus.TIMEOUT);
+        int notRun = count(seeds, SeedStatus.NOT_RUN);
         long cycles = seeds.stream().mapToLong(SeedResult::cycles).sum();
-        return new RegressionSummary(preset, rows, cols, cyclesPerSeed, netlist, shard, jobs, interrupted || notRun > 0,
-                wall, passed + failed, passed, failed, notRun, cycles, seeds, total.points());
+        Verdict verdict = running ? Verdict.RUNNING : Verdict.of(seeds.stream().map(SeedResult::status).toList());
+        return new RegressionSummary(FORMAT, verdict, preset, rows, cols, cyclesPerSeed, netlist, split.firstSeed(),
+                split.seedCount(), split.index(), split.of(), shardLabel, jobs, interrupted || notRun > 0, wall,
+                seeds.size() - notRun, passed, failed, crashed, timedOut, notRun, cycles, seeds, total.points());
+    }
+
+    private static int count(List<SeedResult> seeds, SeedStatus s) {
+        return (int) seeds.stream().filter(r -> r.status() == s).count();
     }
 
     /** True when every seed ran and passed. */
     public boolean allPassed() {
-        return failed == 0 && notRun == 0;
+        return verdict == Verdict.PASS;
     }
 
     /** The total coverage. */

@@ -91,6 +91,44 @@ public final class Lockstep implements AutoCloseable {
     }
 
     /**
+     * Checks that a netlist's top has the ports of the configuration's MramCimMacro (SPEC 4 and
+     * 5): clock and reset, every port of {@link Hierarchy#ports} with its direction and width, and
+     * no further input (an extra output is allowed: it is not compared).
+     *
+     * @throws IllegalArgumentException naming the first port that differs, the expected and the found declaration
+     */
+    public static void checkInterface(MacroConfig config, PortList ports) {
+        String size = config.rows() + "x" + config.cols();
+        for (String w : PortList.WRAPPER_PORTS) {
+            if (!ports.wrapperPorts().contains(w)) {
+                throw new IllegalArgumentException("the netlist's " + ports.top() + " has no port '" + w + "': expected input "
+                        + w + " (1 bit)");
+            }
+        }
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (Hierarchy.PortDecl d : Hierarchy.ports(config.rows(), config.cols())) {
+            expected.add(d.name());
+            String want = (d.input() ? "input " : "output ") + d.name() + " (" + d.width() + " bits)";
+            Port found = ports.declared().stream().filter(p -> p.name().equals(d.name())).findFirst().orElse(null);
+            if (found == null) {
+                throw new IllegalArgumentException("the netlist's " + ports.top() + " has no port '" + d.name() + "': the " + size
+                        + " macro has " + want);
+            }
+            if (found.input() != d.input() || found.width() != d.width()) {
+                throw new IllegalArgumentException("port '" + d.name() + "' of the netlist's " + ports.top() + " is "
+                        + (found.input() ? "input " : "output ") + d.name() + " (" + found.width() + " bits): the " + size
+                        + " macro has " + want);
+            }
+        }
+        for (Port p : ports.inputs()) {
+            if (!expected.contains(p.name())) {
+                throw new IllegalArgumentException("the netlist's " + ports.top() + " has an extra input '" + p.name() + "' ("
+                        + p.width() + " bits) that the " + size + " macro does not have: nothing would drive it");
+            }
+        }
+    }
+
+    /**
      * Opens a lockstep of the RTL library {@code build} (a MramCimMacro of the configuration's
      * size) against the Java model, both with the array of {@code seed}.
      */
@@ -139,6 +177,11 @@ public final class Lockstep implements AutoCloseable {
 
     public VerilatedModel rtl() {
         return rtl;
+    }
+
+    /** The last {@value #HISTORY} commands accepted (and resets), oldest first. */
+    public List<String> recentCommands() {
+        return List.copyOf(history);
     }
 
     /** The host pins of the last edge (for waveforms). Do not modify. */

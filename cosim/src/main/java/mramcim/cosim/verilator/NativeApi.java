@@ -13,12 +13,17 @@ public interface NativeApi {
 
     long create(long in, long out, long halfPeriodPs);
 
-    void step(long handle);
+    /** One clock edge; returns a {@link HaltCause} code, 0 while the simulation runs on. */
+    int step(long handle);
 
-    /** Settles combinational logic on the present inputs, without a clock edge. */
-    void eval(long handle);
+    /** Settles combinational logic on the present inputs, without a clock edge; returns a halt code. */
+    int eval(long handle);
 
-    void reset(long handle, int cycles);
+    /** Reset edges; returns a halt code. */
+    int reset(long handle, int cycles);
+
+    /** Where and why the netlist halted, empty while it runs. */
+    String haltMessage(long handle);
 
     /** The C++ reference loop: replays recorded input frames, returns the hash of every cycle's outputs. */
     long replay(long handle, long frames, int frameWords, long cycles);

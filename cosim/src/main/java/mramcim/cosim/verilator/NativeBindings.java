@@ -13,11 +13,13 @@ final class NativeBindings implements NativeApi {
 
     private static native long mramcim_create(long in, long out, long halfPeriodPs);
 
-    private static native void mramcim_step(long handle);
+    private static native int mramcim_step(long handle);
 
-    private static native void mramcim_eval(long handle);
+    private static native int mramcim_eval(long handle);
 
-    private static native void mramcim_reset(long handle, int cycles);
+    private static native int mramcim_reset(long handle, int cycles);
+
+    private static native String mramcim_halt_message(long handle);
 
     private static native long mramcim_replay(long handle, long frames, int frameWords, long cycles);
 
@@ -43,18 +45,23 @@ final class NativeBindings implements NativeApi {
     }
 
     @Override
-    public void step(long handle) {
-        mramcim_step(handle);
+    public int step(long handle) {
+        return mramcim_step(handle);
     }
 
     @Override
-    public void eval(long handle) {
-        mramcim_eval(handle);
+    public int eval(long handle) {
+        return mramcim_eval(handle);
     }
 
     @Override
-    public void reset(long handle, int cycles) {
-        mramcim_reset(handle, cycles);
+    public int reset(long handle, int cycles) {
+        return mramcim_reset(handle, cycles);
+    }
+
+    @Override
+    public String haltMessage(long handle) {
+        return mramcim_halt_message(handle);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,44 +13,93 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Verilates a top and links it with the C++ wrapper into a shared library, once per content.
  *
- * <p>The library lives in {@code cache/<top>_<label>-<hash16>/}; the hash covers the Verilog, the
- * wrapper, the generated port code, the Verilator version and the flags, so a library is rebuilt
- * exactly when one of them changed and is otherwise reused ("skipped" in the log). A build happens
- * in a temporary directory that is moved into place only when it succeeded, so an interrupted or
- * failed build never leaves a half-built library behind.
+ * <p>The library lives in {@code cache/<hash>/}; the hash covers the Verilog, the wrapper, the
+ * generated port code, the Verilator version and the flags, so a library is rebuilt exactly when
+ * one of them changed and is otherwise reused ("skipped" in the log). Nothing the user names (a
+ * netlist's file name) reaches a path, a generated source or a command line: the netlist is copied
+ * under the top's name, and the directory is named by the hash alone. A build happens in a
+ * temporary directory that is moved into place only when it succeeded, so an interrupted or failed
+ * build never leaves a half-built library behind; the library's own SHA-256 is stored beside it and
+ * checked before every reuse and every load, so a truncated or damaged file is rebuilt instead of
+ * crashing the JVM when it is mapped.
  */
 public final class NativeBuilder {
 
     /** System property naming the library cache; Maven and the launcher both set it. */
     public static final String CACHE_PROPERTY = "mramcim.nativeCache";
 
+    /**
+     * Verilator warnings that change what a netlist means (a second definition of a module that
+     * Verilator silently drops, a signal driven twice, an expression truncated or extended, an
+     * implicit net from a typo, an unconnected pin, a selection out of range, a latch or a
+     * non-blocking assignment where a blocking one was meant): each is enabled and made an error,
+     * so such a netlist is refused instead of simulated as something else. Every other warning is
+     * printed. UNOPTFLAT is not among them: Verilator reports it for vectors whose bits feed each
+     * other, which every yosys gate-level netlist has; a combinational loop that really does not
+     * settle is caught at run time by Verilator's convergence limit and becomes the seed's verdict.
+     */
+    public static final List<String> ERROR_WARNINGS = List.of("MODDUP", "MULTIDRIVEN", "WIDTH", "WIDTHCONCAT", "IMPLICIT",
+            "PINMISSING", "SELRANGE", "CASEINCOMPLETE", "CASEOVERLAP", "LATCH", "COMBDLY", "BLKANDNBLK", "ALWCOMBORDER",
+            "INITIALDLY", "ASSIGNIN", "MULTITOP", "INFINITELOOP");
+
+    /** File name of the library inside its cache directory. */
+    static final String LIBRARY_NAME = "libmramcim.so";
+    /** The library's SHA-256, written beside it when it was built. */
+    static final String DIGEST_NAME = LIBRARY_NAME + ".sha256";
+
     private static final String WRAPPER_RESOURCE = "/mramcim/cosim/verilator/wrapper.cpp";
-    private static final String LIBRARY_NAME = "libmramcim.so";
+    private static final String TMP_MARK = ".tmp-";
     private static final long TOOL_TIMEOUT_MINUTES = 30;
+    private static final int WARNINGS_SHOWN = 20;
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern TMP_DIR = Pattern.compile(".*" + Pattern.quote(TMP_MARK) + "(\\d+)-.*");
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
+
+    /** Tool runs in progress, stopped and cleaned up when the JVM is asked to exit (Ctrl-C). */
+    private static final Set<Running> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(NativeBuilder::stopAll, "native-build-cleanup"));
+    }
 
     /**
      * Verilator options: fast model, two-state start-up, VCD tracing compiled in (off until asked),
      * and the "executable" linked as a shared library together with the wrapper. Every library
      * defines the same Verilator symbols (Vtop, its root class); -Bsymbolic binds each library's
      * references to its own definitions so that two configurations open in one JVM never call
-     * into each other.
+     * into each other. VL_USER_FINISH/STOP/FATAL hand $finish, $stop and fatal errors to the
+     * wrapper instead of exit() and abort().
      */
-    private static final List<String> VERILATOR_FLAGS = List.of(
-            "--cc", "--build", "-j", "2", "--prefix", "Vtop", "--trace", "-O3",
-            "--x-assign", "fast", "--x-initial", "fast", "--noassert", "-Wno-fatal",
-            "-CFLAGS", "-fPIC", "-LDFLAGS", "-shared", "-LDFLAGS", "-Wl,-Bsymbolic", "-MAKEFLAGS", "OPT_FAST=-O2");
+    private static final List<String> VERILATOR_FLAGS = flags();
+
+    private static List<String> flags() {
+        List<String> f = new ArrayList<>(List.of(
+                "--cc", "--build", "-j", "2", "--prefix", "Vtop", "--trace", "-O3",
+                "--x-assign", "fast", "--x-initial", "fast", "--noassert", "-Wno-fatal"));
+        for (String w : ERROR_WARNINGS) {
+            f.add("-Wwarn-" + w);
+            f.add("-Werror-" + w);
+        }
+        f.addAll(List.of("-CFLAGS", "-fPIC", "-CFLAGS", "-DVL_USER_FINISH", "-CFLAGS", "-DVL_USER_STOP",
+                "-CFLAGS", "-DVL_USER_FATAL", "-LDFLAGS", "-shared", "-LDFLAGS", "-Wl,-Bsymbolic",
+                "-MAKEFLAGS", "OPT_FAST=-O2"));
+        return List.copyOf(f);
+    }
 
     private final Path cache;
     private final String verilator;
@@ -58,7 +108,7 @@ public final class NativeBuilder {
     /**
      * @param cache     directory holding the built libraries
      * @param verilator the Verilator command (normally "verilator" from PATH)
-     * @param log       receives one line per decision (built, skipped) and per tool run
+     * @param log       receives one line per decision (built, skipped), per tool run and per warning
      */
     public NativeBuilder(Path cache, String verilator, Consumer<String> log) {
         this.cache = cache;
@@ -76,37 +126,61 @@ public final class NativeBuilder {
         return Path.of(System.getProperty(CACHE_PROPERTY, "target/native")).toAbsolutePath().normalize();
     }
 
-    /**
-     * Returns the library for {@code verilog}'s module {@code top}, building it when no library
-     * with the same content hash exists yet.
-     *
-     * @param label configuration label used in directory names and messages, for example "64x64"
-     */
+    /** As {@link #build(String, String, String, String)} for Verilog the project generated itself. */
     public NativeBuild build(String top, String label, String verilog) {
+        return build(top, label, top + ".sv", verilog);
+    }
+
+    /**
+     * Returns the library for {@code verilog}'s module {@code top}, building it when no intact
+     * library with the same content hash exists yet.
+     *
+     * @param label      configuration label used in messages only, for example "64x64"
+     * @param sourceName what to call the Verilog in messages (the user's file name)
+     * @throws NetlistRejectedException if Verilator refuses the Verilog (syntax, or a warning of
+     *                                  {@link #ERROR_WARNINGS})
+     */
+    public NativeBuild build(String top, String label, String sourceName, String verilog) {
+        if (!IDENT.matcher(top).matches()) {
+            throw new IllegalArgumentException("top = '" + top + "' is not a Verilog identifier");
+        }
         PortList ports = PortList.parse(verilog, top);
         String wrapper = wrapperSource();
         String portsHeader = ports.portsHeader();
         String version = verilatorVersion();
         String hash = sha256(String.join("\u0000", List.of(top, verilog, wrapper, portsHeader, version,
-                String.join(" ", VERILATOR_FLAGS))));
-        Path dir = cache.resolve(top + "_" + label + "-" + hash.substring(0, 16));
+                String.join(" ", VERILATOR_FLAGS), HaltCause.defines())).getBytes(StandardCharsets.UTF_8));
+        Path dir = cache.resolve(hash);
         Path lib = dir.resolve(LIBRARY_NAME);
-        NativeBuild build = new NativeBuild(top, label, hash, lib, ports);
+        NativeBuild wanted = new NativeBuild(top, label, hash, lib, ports, null, sourceName);
         synchronized (LOCKS.computeIfAbsent(hash, h -> new Object())) {
-            if (Files.isRegularFile(lib)) {
-                log.accept("Verilator skipped for " + build.describe() + ": library up to date at " + lib);
-                return build;
+            if (Files.exists(dir)) {
+                String digest = intactDigest(dir);
+                if (digest != null) {
+                    log.accept("Verilator skipped for " + wanted.describe() + ": library up to date at " + lib);
+                    return wanted.withLibraryDigest(digest);
+                }
+                log.accept("cached library " + lib + " is damaged (missing, or its SHA-256 differs from the one"
+                        + " recorded when it was built): rebuilding it");
+                discard(dir);
             }
+            removeAbandonedBuilds();
             long t0 = System.nanoTime();
-            buildInto(dir, build, verilog, wrapper, portsHeader);
-            log.accept(String.format("Verilated %s in %.1f s: %s", build.describe(),
-                    (System.nanoTime() - t0) / 1e9, lib));
+            buildInto(dir, wanted, sourceName, verilog, wrapper, portsHeader);
+            String digest = intactDigest(dir);
+            if (digest == null) {
+                throw new ToolchainException("the library built for " + wanted.describe() + " at " + lib
+                        + " does not match its recorded SHA-256 right after the build: is the cache shared with a"
+                        + " process that damages it? Fix: remove " + dir);
+            }
+            log.accept(String.format("Verilated %s in %.1f s: %s", wanted.describe(), (System.nanoTime() - t0) / 1e9, lib));
+            return wanted.withLibraryDigest(digest);
         }
-        return build;
     }
 
-    private void buildInto(Path dir, NativeBuild build, String verilog, String wrapper, String portsHeader) {
-        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp-" + UUID.randomUUID());
+    private void buildInto(Path dir, NativeBuild build, String sourceName, String verilog, String wrapper,
+                           String portsHeader) {
+        Path tmp = dir.resolveSibling(dir.getFileName() + TMP_MARK + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         try {
             Files.createDirectories(tmp);
             String svName = build.top() + ".sv";
@@ -114,17 +188,26 @@ public final class NativeBuilder {
             Files.writeString(tmp.resolve("wrapper.cpp"), wrapper);
             Files.writeString(tmp.resolve("ports.h"), portsHeader);
             // The hash and a description are compiled into the library so that a copied, renamed or
-            // stale library can be recognised and refused when it is loaded (NativeLoader).
-            Files.writeString(tmp.resolve("build_info.h"), "#define MRAMCIM_BUILD_HASH \"" + build.hash()
-                    + "\"\n#define MRAMCIM_BUILD_INFO \"" + build.top() + " " + build.label() + " hash="
-                    + build.hash() + "\"\n");
+            // stale library can be recognised and refused when it is loaded (NativeLoader). The
+            // description is escaped: the label may hold a user's file name.
+            Files.writeString(tmp.resolve("build_info.h"), "#define MRAMCIM_BUILD_HASH " + cString(build.hash())
+                    + "\n#define MRAMCIM_BUILD_INFO " + cString(build.top() + " " + build.label() + " hash=" + build.hash())
+                    + "\n" + HaltCause.defines());
             log.accept("Verilating " + build.describe() + " ...");
             List<String> vcmd = new ArrayList<>();
             vcmd.add(verilator);
             vcmd.addAll(VERILATOR_FLAGS);
             vcmd.addAll(List.of("--top-module", build.top(), "--Mdir", "obj_dir", "--exe", "-o", "../" + LIBRARY_NAME,
                     svName, "wrapper.cpp"));
-            run(vcmd, tmp, "verilator");
+            Path logFile = tmp.resolve("verilator.log");
+            int rc = run(vcmd, tmp, logFile, "verilator");
+            List<String> lines = readLines(logFile);
+            if (rc != 0) {
+                throw failure(build, sourceName, svName, vcmd, rc, lines, logFile, dir);
+            }
+            reportWarnings(lines, svName, sourceName, dir);
+            Path lib = tmp.resolve(LIBRARY_NAME);
+            Files.writeString(tmp.resolve(DIGEST_NAME), fileDigest(lib) + "\n");
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
@@ -145,27 +228,92 @@ public final class NativeBuilder {
         }
     }
 
+    /**
+     * A failed Verilator run: the netlist's fault when Verilator printed %Error lines (a syntax
+     * error, an error warning), the tool chain's otherwise (a compiler failure). The log is kept
+     * beside the cache directory so the user can read all of it.
+     */
+    private RuntimeException failure(NativeBuild build, String sourceName, String svName, List<String> cmd, int rc,
+                                     List<String> lines, Path logFile, Path dir) {
+        Path kept = dir.resolveSibling(dir.getFileName() + ".failed.log");
+        try {
+            Files.copy(logFile, kept, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            kept = logFile;
+        }
+        List<String> errors = lines.stream()
+                .filter(l -> l.startsWith("%Error") && !l.startsWith("%Error: Exiting due to"))
+                .map(l -> rename(l, svName, sourceName)).toList();
+        if (!errors.isEmpty()) {
+            return new NetlistRejectedException("Verilator refused " + sourceName + ": " + errors.get(0)
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : "")
+                    + ". Fix the netlist; the whole log is " + kept);
+        }
+        return new ToolchainException("verilator failed (exit " + rc + ") building " + build.describe() + " running "
+                + String.join(" ", cmd) + "\n--- last lines of " + kept + " ---\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+    }
+
+    private void reportWarnings(List<String> lines, String svName, String sourceName, Path dir) {
+        List<String> warnings = lines.stream().filter(l -> l.startsWith("%Warning")).toList();
+        for (int k = 0; k < Math.min(WARNINGS_SHOWN, warnings.size()); k++) {
+            log.accept("verilator: " + rename(warnings.get(k), svName, sourceName));
+        }
+        if (warnings.size() > WARNINGS_SHOWN) {
+            log.accept("verilator: ... " + (warnings.size() - WARNINGS_SHOWN) + " more warnings in "
+                    + dir.resolve("verilator.log"));
+        }
+    }
+
+    /** The internal copy's name in Verilator's messages replaced by the user's file name. */
+    private static String rename(String line, String svName, String sourceName) {
+        return svName.equals(sourceName) ? line : line.replace(svName + ":", sourceName + ":");
+    }
+
     /** Verilator's version line; also the check that Verilator is installed at all. */
     public String verilatorVersion() {
-        return runCapture(List.of(verilator, "--version"), null, "verilator").trim();
+        return runCapture(List.of(verilator, "--version"), "verilator").trim();
     }
 
-    private void run(List<String> cmd, Path dir, String tool) {
-        Path logFile = dir.resolve(tool + ".log");
+    /** The SHA-256 recorded for the library in {@code dir} when it matches the file, or null. */
+    static String intactDigest(Path dir) {
+        Path lib = dir.resolve(LIBRARY_NAME);
+        Path rec = dir.resolve(DIGEST_NAME);
+        if (!Files.isRegularFile(lib) || !Files.isRegularFile(rec)) {
+            return null;
+        }
+        try {
+            String recorded = Files.readString(rec).trim();
+            return recorded.equals(fileDigest(lib)) ? recorded : null;
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /** SHA-256 (hex) of a file's bytes. */
+    static String fileDigest(Path file) {
+        try {
+            return sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private int run(List<String> cmd, Path dir, Path logFile, String tool) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
-        int rc = waitFor(start(pb, tool), tool);
-        if (rc != 0) {
-            throw new ToolchainException(tool + " failed (exit " + rc + ") running " + String.join(" ", cmd)
-                    + "\n--- last lines of " + logFile.getFileName() + " ---\n" + tail(logFile, 30));
+        Process p = start(pb, tool);
+        Running r = new Running(p, dir);
+        RUNNING.add(r);
+        try {
+            return waitFor(p, tool);
+        } finally {
+            RUNNING.remove(r);
         }
     }
 
-    private String runCapture(List<String> cmd, Path dir, String tool) {
+    private String runCapture(List<String> cmd, String tool) {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        if (dir != null) {
-            pb.directory(dir.toFile());
-        }
         Process p = start(pb, tool);
         String out;
         try (InputStream in = p.getInputStream()) {
@@ -195,24 +343,98 @@ public final class NativeBuilder {
     private static int waitFor(Process p, String tool) {
         try {
             if (!p.waitFor(TOOL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
+                destroyTree(p.toHandle());
                 throw new ToolchainException(tool + " did not finish within " + TOOL_TIMEOUT_MINUTES + " minutes");
             }
             return p.exitValue();
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            destroyTree(p.toHandle());
             Thread.currentThread().interrupt();
             throw new ToolchainException(tool + " interrupted", e);
         }
     }
 
-    private static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+    /**
+     * Kills a process and everything it started (verilator runs make, make runs g++ and cc1plus),
+     * children first so that none is re-parented and missed.
+     */
+    static void destroyTree(ProcessHandle root) {
+        for (int pass = 0; pass < 3; pass++) {
+            List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+            if (all.isEmpty() && !root.isAlive()) {
+                return;
+            }
+            java.util.Collections.reverse(all);
+            all.forEach(ProcessHandle::destroyForcibly);
+            root.destroyForcibly();
         }
+    }
+
+    /** The shutdown hook: stops every tool still running and removes its temporary directory. */
+    private static void stopAll() {
+        for (Running r : RUNNING) {
+            destroyTree(r.process().toHandle());
+            try {
+                r.process().waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deleteTree(r.dir());
+        }
+    }
+
+    /** Temporary build directories whose process is gone (killed with SIGKILL, a crash) are removed. */
+    private void removeAbandonedBuilds() {
+        if (!Files.isDirectory(cache)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(cache)) {
+            for (Path p : entries) {
+                Matcher m = TMP_DIR.matcher(p.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    deleteTree(p);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Best effort: a leftover temporary directory is never mistaken for a library.
+        }
+    }
+
+    /** Moves a damaged library directory out of the way, then removes it. */
+    private static void discard(Path dir) {
+        Path aside = dir.resolveSibling(dir.getFileName() + ".damaged" + TMP_MARK + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID());
+        try {
+            Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(aside);
+        } catch (IOException e) {
+            deleteTree(dir);
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of("(no log: " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * A C string literal of {@code s}: letters, digits and a few harmless punctuation marks as
+     * they are, every other byte as an octal escape, so no text can close the literal.
+     */
+    static String cString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || " _.:=-+/".indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('\\').append(String.format("%03o", c));
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private static String wrapperSource() {
@@ -226,10 +448,10 @@ public final class NativeBuilder {
         }
     }
 
-    static String sha256(String text) {
+    static String sha256(byte[] bytes) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -240,9 +462,12 @@ public final class NativeBuilder {
             return;
         }
         try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
             // Best effort: a leftover temporary directory is never mistaken for a library.
         }
+    }
+
+    private record Running(Process process, Path dir) {
     }
 }

@@ -35,7 +35,11 @@ public final class NativeLoader {
                     + build.library() + ": build it with NativeBuilder (the Maven build or scripts/mramcim do)");
         }
         String key = build.library().toAbsolutePath().toString();
-        NativeApi api = LOADED.computeIfAbsent(key, k -> bind(k));
+        NativeApi api = LOADED.get(key);
+        if (api == null) {
+            checkFile(build);
+            api = LOADED.computeIfAbsent(key, k -> bind(k));
+        }
         String found = api.buildHash();
         if (!found.equals(build.hash())) {
             throw new LibraryMismatchException("refusing native library " + build.library() + ": it was built for '"
@@ -45,6 +49,24 @@ public final class NativeLoader {
                     + build.library().getParent().getParent());
         }
         return api;
+    }
+
+    /**
+     * Before a library is mapped: its bytes must have the SHA-256 the builder recorded. A truncated
+     * or overwritten file would otherwise be mapped and crash the JVM (SIGBUS) at its first call.
+     */
+    private static void checkFile(NativeBuild build) {
+        if (build.libraryDigest() == null) {
+            throw new IllegalStateException("native library for " + build.describe() + " at " + build.library()
+                    + " has no verified digest: obtain builds from NativeBuilder");
+        }
+        String found = NativeBuilder.fileDigest(build.library());
+        if (!found.equals(build.libraryDigest())) {
+            throw new LibraryMismatchException("refusing native library " + build.library() + ": its SHA-256 " + found
+                    + " is not the " + build.libraryDigest() + " recorded when " + build.describe() + " was built:"
+                    + " the file is damaged, truncated or another library. Fix: delete " + build.library().getParent()
+                    + " and let NativeBuilder rebuild it (scripts/mramcim and the Maven build do)");
+        }
     }
 
     private static NativeApi bind(String path) {

@@ -28,9 +28,15 @@ public final class PortList {
     private final List<Port> outputs;
     private final Map<String, Port> byName;
     private final List<Port> declared;
+    private final List<String> wrapperPorts;
 
     private PortList(String top, List<Port> inputs, List<Port> outputs, List<Port> declared) {
+        this(top, inputs, outputs, declared, WRAPPER_PORTS);
+    }
+
+    private PortList(String top, List<Port> inputs, List<Port> outputs, List<Port> declared, List<String> wrapperPorts) {
         this.top = top;
+        this.wrapperPorts = List.copyOf(wrapperPorts);
         this.declared = Collections.unmodifiableList(declared);
         this.inputs = Collections.unmodifiableList(inputs);
         this.outputs = Collections.unmodifiableList(outputs);
@@ -56,6 +62,7 @@ public final class PortList {
         List<Port> ins = new ArrayList<>();
         List<Port> outs = new ArrayList<>();
         List<Port> declared = new ArrayList<>();
+        List<String> wrapperSeen = new ArrayList<>();
         Boolean input = null;
         int width = 1;
         int inOff = 0;
@@ -83,6 +90,11 @@ public final class PortList {
                 throw new IllegalArgumentException("cannot read port declaration '" + raw.trim() + "' of module " + top);
             }
             if (WRAPPER_PORTS.contains(decl)) {
+                if (!input || width != 1) {
+                    throw new IllegalArgumentException("port " + decl + " of " + top + " must be a 1-bit input (the wrapper"
+                            + " drives it)");
+                }
+                wrapperSeen.add(decl);
                 continue;
             }
             if (input) {
@@ -97,7 +109,36 @@ public final class PortList {
                 outOff += p.words();
             }
         }
-        return new PortList(top, ins, outs, declared);
+        return new PortList(top, ins, outs, declared, wrapperSeen);
+    }
+
+    /** Which of {@link #WRAPPER_PORTS} (clock, reset) the header declares. */
+    public List<String> wrapperPorts() {
+        return wrapperPorts;
+    }
+
+    /**
+     * The port list of {@code top} with these ports in declaration order (name, direction and
+     * width; buffer offsets are recomputed), for example as a worker process receives it.
+     */
+    public static PortList of(String top, List<Port> declared) {
+        List<Port> ins = new ArrayList<>();
+        List<Port> outs = new ArrayList<>();
+        List<Port> all = new ArrayList<>();
+        int inOff = 0;
+        int outOff = 0;
+        for (Port d : declared) {
+            Port p = new Port(d.name(), d.input(), d.width(), d.input() ? inOff : outOff);
+            if (p.input()) {
+                ins.add(p);
+                inOff += p.words();
+            } else {
+                outs.add(p);
+                outOff += p.words();
+            }
+            all.add(p);
+        }
+        return new PortList(top, ins, outs, all);
     }
 
     /** Name of the top module. */

@@ -1,7 +1,6 @@
 package mramcim.cosim.verilator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -25,10 +24,39 @@ public final class RtlLibraries {
 
     /** Builds the library of a Verilog file ({@code --verilog}, a hand-edited or ECO netlist). */
     public static NativeBuild forVerilogFile(String top, String label, Path verilog, Consumer<String> log) {
+        return NativeBuilder.standard(log).build(top, label, verilog.toString(), readNetlist(verilog));
+    }
+
+    /** Largest netlist accepted: a flattened gate-level 128 x 128 macro is some 10 MB. */
+    public static final long MAX_NETLIST_BYTES = 512L << 20;
+
+    /**
+     * The text of a netlist file, refusing (as bad input, naming the file) one that is missing,
+     * not a regular file, too large, or not text.
+     */
+    public static String readNetlist(Path verilog) {
+        if (!Files.isRegularFile(verilog)) {
+            throw new IllegalArgumentException("--verilog = " + verilog + " is not a readable file");
+        }
         try {
-            return NativeBuilder.standard(log).build(top, label, Files.readString(verilog));
+            if (Files.size(verilog) > MAX_NETLIST_BYTES) {
+                throw new IllegalArgumentException("--verilog = " + verilog + " is " + Files.size(verilog) + " bytes: allowed up to "
+                        + MAX_NETLIST_BYTES);
+            }
+            byte[] bytes = Files.readAllBytes(verilog);
+            for (byte b : bytes) {
+                if (b == 0) {
+                    throw new IllegalArgumentException("--verilog = " + verilog + " is not a text file (it holds NUL bytes)");
+                }
+            }
+            java.nio.charset.CharsetDecoder dec = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+            try {
+                return dec.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Verilog file " + verilog, e);
+            throw new IllegalArgumentException("--verilog = " + verilog + " cannot be read: " + e.getMessage(), e);
         }
     }
 

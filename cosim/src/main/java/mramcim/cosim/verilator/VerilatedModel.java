@@ -30,6 +30,9 @@ public final class VerilatedModel implements AutoCloseable {
         this.in = new CycleBuffer(ports.inputWords());
         this.out = new CycleBuffer(ports.outputWords());
         this.handle = api.create(in.address(), out.address(), halfPeriodPs);
+        if (handle == 0) {
+            throw new RtlHaltedException(HaltCause.FATAL, "the netlist failed while its model was constructed", 0);
+        }
     }
 
     /** Opens an instance of a built library, refusing a stale or mismatched one. */
@@ -60,15 +63,27 @@ public final class VerilatedModel implements AutoCloseable {
     /** Holds reset high for {@code cycles} edges with the current inputs, then releases it. */
     public void reset(int cycles) {
         checkOpen();
-        api.reset(handle, cycles);
+        int halt = api.reset(handle, cycles);
         cycle += cycles;
+        checkHalt(halt);
     }
 
-    /** Applies one rising clock edge: current inputs in, new outputs out. */
+    /**
+     * Applies one rising clock edge: current inputs in, new outputs out.
+     *
+     * @throws RtlHaltedException if the netlist ended the simulation in this edge
+     */
     public void step() {
         checkOpen();
-        api.step(handle);
+        int halt = api.step(handle);
         cycle++;
+        checkHalt(halt);
+    }
+
+    private void checkHalt(int halt) {
+        if (halt != HaltCause.NONE.code()) {
+            throw new RtlHaltedException(HaltCause.of(halt), build.cite(api.haltMessage(handle)), cycle);
+        }
     }
 
     /**
@@ -77,7 +92,7 @@ public final class VerilatedModel implements AutoCloseable {
      */
     public void eval() {
         checkOpen();
-        api.eval(handle);
+        checkHalt(api.eval(handle));
     }
 
     /** Sets an input of up to 64 bits; bits above the port width must be zero. */
@@ -162,7 +177,7 @@ public final class VerilatedModel implements AutoCloseable {
         int rc = api.traceOpen(handle, file.toAbsolutePath().toString());
         if (rc != 0) {
             throw new IllegalStateException("cannot trace " + build.describe() + " to " + file
-                    + (rc == 1 ? ": a trace is already open" : ": the file cannot be opened"));
+                    + (rc == 1 ? ": a trace is already open" : rc == 3 ? ": the netlist halted" : ": the file cannot be opened"));
         }
     }
 

@@ -1,0 +1,34 @@
+package mramcim.run;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
+/** When a lockstep writes waveforms. The ids are the {@code --wave} values. */
+public enum WaveMode {
+    /** Never. */
+    NEVER("never"),
+    /** The whole run. */
+    ALWAYS("always"),
+    /** The window before the first failure, by a bit-exact replay of the seed. */
+    ON_FAIL("on-fail");
+
+    private final String id;
+
+    WaveMode(String id) {
+        this.id = id;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    /** The mode of a {@code --wave} value, or a refusal naming the allowed ones. */
+    @JsonCreator
+    public static WaveMode of(String id) {
+        return Arrays.stream(values()).filter(w -> w.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--wave = " + id + " is unknown: allowed "
+                        + String.join(", ", Arrays.stream(values()).map(WaveMode::id).toList())));
+    }
+}
