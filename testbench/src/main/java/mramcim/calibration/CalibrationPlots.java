@@ -14,6 +14,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import mramcim.report.OutputDir;
 
 /**
  * The calibration report's pictures: error histogram before and after the offsets (seed 000 Fig. 2d
@@ -33,7 +34,7 @@ public final class CalibrationPlots {
     }
 
     /** Error histogram before/after: fraction of results per error value. */
-    public static List<Path> histogram(Validation v, String what, Path dir, String name) {
+    public static List<Path> histogram(Validation v, String what, OutputDir dir, String name) {
         CategoryChart c = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
                 .title("Dot-product error, " + what)
                 .xAxisTitle("error = measured - exact dot product (DP units)").yAxisTitle("share of dot products (%)").build();
@@ -58,7 +59,7 @@ public final class CalibrationPlots {
     }
 
     /** Mean error of each column with its sigma as error bars, before and after. */
-    public static List<Path> columns(Validation v, Path dir, String name) {
+    public static List<Path> columns(Validation v, OutputDir dir, String name) {
         XYChart c = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
                 .title("Per-column error: mean ± sigma over " + String.format("%,d", v.after().columnCount(0)) + " dot products per column")
                 .xAxisTitle("column").yAxisTitle("error (DP units)").build();
@@ -83,7 +84,7 @@ public final class CalibrationPlots {
     }
 
     /** Mean measured dot product against the exact one, one line per column, after offsets; the ideal line dashed. */
-    public static List<Path> transfer(Validation v, Path dir, String name) {
+    public static List<Path> transfer(Validation v, OutputDir dir, String name) {
         XYChart c = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
                 .title("Dot-product transfer per column (after offsets)")
                 .xAxisTitle("exact dot product").yAxisTitle("measured dot product, mean").build();
@@ -123,7 +124,7 @@ public final class CalibrationPlots {
     }
 
     /** Error distribution of the results whose exact dot product was {@code exact} (Extended Data Fig. 7 style). */
-    public static List<Path> errorsAt(Validation v, int exact, Path dir, String name) {
+    public static List<Path> errorsAt(Validation v, int exact, OutputDir dir, String name) {
         long nb = v.before().countAtExact(exact);
         CategoryChart c = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
                 .title(String.format("Errors of the %,d dot products with exact value %+d", nb, exact))
@@ -154,7 +155,7 @@ public final class CalibrationPlots {
     }
 
     /** MAE (left axis) and TOPS/W (right axis) against the swept condition; infeasible points left out. */
-    public static List<Path> sweep(ConditionSweep.Axis axis, List<ConditionSweep.Point> points, String fixed, Path dir, String name) {
+    public static List<Path> sweep(ConditionSweep.Axis axis, List<ConditionSweep.Point> points, String fixed, OutputDir dir, String name) {
         XYChart c = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
                 .title("Mean absolute error and efficiency vs " + axis.title() + " (" + fixed + ")")
                 .xAxisTitle(axis.title() + " (" + axis.unit() + ")").yAxisTitle("mean absolute error (DP units)").build();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import mramcim.model.config.MacroConfig;
+import mramcim.report.OutputDir;
 
 /**
  * Writes what {@code mramcim calibrate} produced: {@code offsets.json}, the pictures (PNG and SVG),
@@ -33,13 +34,10 @@ public final class CalibrationReport {
      * @param command the command line that reproduces the run, for the report's header
      * @return the files written
      */
-    public static List<Path> write(CalibrationRun.Result r, String command, Path dir) {
+    public static List<Path> write(CalibrationRun.Result r, String command, OutputDir dir) {
         try {
-            Files.createDirectories(dir);
             List<Path> files = new ArrayList<>();
-            Path offsets = dir.resolve("offsets.json");
-            CalibrationRun.offsetsFile(r).write(offsets);
-            files.add(offsets);
+            files.add(CalibrationRun.offsetsFile(r).write(dir, "offsets.json"));
             int rows = r.options().config().rows();
             int chosen = chosenDotProduct(rows);
             files.addAll(CalibrationPlots.histogram(r.option2(), String.format("%,d held-out dot products (Option 2, fast path)",
@@ -57,15 +55,11 @@ public final class CalibrationReport {
                 files.addAll(CalibrationPlots.sweep(ConditionSweep.Axis.FREQUENCY, r.frequencySweep(),
                         String.format("%.2f V readout supply", cfg.energy().vTdc()), dir, "sweep-frequency"));
             }
-            Path summary = dir.resolve("summary.json");
-            Files.writeString(summary, JSON.writeValueAsString(summary(r)) + "\n");
-            files.add(summary);
-            Path md = dir.resolve("report.md");
-            Files.writeString(md, markdown(r, command, chosen));
-            files.add(md);
+            files.add(dir.write("summary.json", JSON.writeValueAsString(summary(r)) + "\n"));
+            files.add(dir.write("report.md", markdown(r, command, chosen)));
             return files;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the calibration report into " + dir, e);
+            throw new UncheckedIOException("cannot write the calibration report into " + dir.path() + ": " + e.getMessage(), e);
         }
     }
 

@@ -92,6 +92,7 @@ public final class EnergyModel {
 
     /** Efficiency, operations per second per watt in units of 10^12 (TOPS/W), at {@code joulesPerConversion}. */
     public static double topsPerWatt(MacroConfig config, double joulesPerConversion) {
-        return operations(config) / joulesPerConversion / 1e12;
+        return mramcim.model.config.Check.finite("the efficiency (TOPS/W) at " + joulesPerConversion + " J per conversion",
+                operations(config) / mramcim.model.config.Check.finite("the energy per conversion", joulesPerConversion) / 1e12);
     }
 }

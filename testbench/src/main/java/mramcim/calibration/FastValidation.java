@@ -31,9 +31,19 @@ public final class FastValidation {
 
     /** The size of a fast-path run: {@code sets} weight matrices, {@code inputs} input vectors on each. */
     public record Plan(int sets, int inputs) {
+        /**
+         * Most conversions of a plan: 10^8 (with 64 columns, 6.4 billion dot products, some 20 minutes
+         * on the fast path); more is a typo or a run without end.
+         */
+        public static final long MAX_CONVERSIONS = 100_000_000L;
+
         public Plan {
             if (sets < 1 || inputs < 1) {
                 throw new IllegalArgumentException("option 2 = " + sets + "x" + inputs + " is out of range: allowed SETSxINPUTS, both 1 or more");
+            }
+            if ((long) sets * inputs > MAX_CONVERSIONS) {
+                throw new IllegalArgumentException("--option2 = " + sets + "x" + inputs + " is out of range: allowed up to "
+                        + MAX_CONVERSIONS + " conversions (SETS x INPUTS)");
             }
         }
 

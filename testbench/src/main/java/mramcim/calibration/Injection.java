@@ -27,11 +27,15 @@ public record Injection(Map<Integer, Double> comparatorOffsets) {
     public static Injection parse(Iterable<String> entries) {
         Map<Integer, Double> m = new TreeMap<>();
         for (String e : entries) {
-            if (!e.matches("\\d+=-?\\d+(\\.\\d+)?")) {
-                throw new IllegalArgumentException("--inject = " + e + " is malformed: allowed COLUMN=MILLIVOLTS, for example 5=30");
+            if (!e.matches("\\d{1,3}=-?\\d{1,4}(\\.\\d{1,6})?")) {
+                throw new IllegalArgumentException("--inject = " + e + " is malformed: allowed COLUMN=MILLIVOLTS, for example 5=30"
+                        + " (column 0..999, up to 9999 mV)");
             }
             String[] kv = e.split("=");
-            m.put(Integer.parseInt(kv[0]), Double.parseDouble(kv[1]) * 1e-3);
+            int col = Integer.parseInt(kv[0]);
+            if (m.put(col, Double.parseDouble(kv[1]) * 1e-3) != null) {
+                throw new IllegalArgumentException("--inject = " + e + ": column " + col + " is given twice; give each column once");
+            }
         }
         return new Injection(m);
     }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import mramcim.model.config.ConfigJson;
 import mramcim.model.config.MacroConfig;
+import mramcim.report.OutputDir;
 
 /**
  * {@code offsets.json}: the calibration a host programs (C0, GAIN, OFFSET[j]) and what it was made
@@ -43,6 +44,20 @@ public record OffsetsFile(int rows, int cols, GlobalCalibration global, int[] of
 
     /** Writes the file. */
     public void write(Path file) {
+        try {
+            Files.writeString(file, toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Writes the file as {@code name} in an output directory, atomically; returns its path. */
+    public Path write(OutputDir dir, String name) throws IOException {
+        return dir.write(name, toJson());
+    }
+
+    /** The file's text. */
+    public String toJson() {
         ObjectNode o = JSON.createObjectNode();
         o.put("format", FORMAT);
         o.put("rows", rows);
@@ -69,9 +84,9 @@ public record OffsetsFile(int rows, int cols, GlobalCalibration global, int[] of
             }
         }
         try {
-            Files.writeString(file, JSON.writeValueAsString(o) + "\n");
+            return JSON.writeValueAsString(o) + "\n";
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -16,6 +16,7 @@ import mramcim.model.config.MacroConfig;
 import mramcim.model.macro.HostPort;
 import mramcim.model.macro.Macro;
 import mramcim.run.Progress;
+import mramcim.report.OutputDir;
 
 /**
  * {@code mramcim validate}: offsets computed elsewhere (a lab script, another die of the same design)
@@ -102,9 +103,8 @@ public final class ValidationRun {
     }
 
     /** Writes report.md, summary.json and the histogram and per-column pictures into {@code dir}. */
-    public static List<Path> write(Result r, String command, Path offsetsPath, Path dir) {
+    public static List<Path> write(Result r, String command, Path offsetsPath, OutputDir dir) {
         try {
-            Files.createDirectories(dir);
             List<Path> files = new ArrayList<>();
             files.addAll(CalibrationPlots.histogram(r.option2(), String.format("%,d held-out dot products, offsets of %s",
                     r.option2().after().count(), offsetsPath.getFileName()), dir, "error-histogram"));
@@ -124,15 +124,11 @@ public final class ValidationRun {
             s.put("helps", r.helps());
             s.putPOJO("helpedColumns", r.helped());
             s.putPOJO("hurtColumns", r.hurt());
-            Path summary = dir.resolve("summary.json");
-            Files.writeString(summary, json.writeValueAsString(s) + "\n");
-            files.add(summary);
-            Path md = dir.resolve("report.md");
-            Files.writeString(md, markdown(r, command, offsetsPath));
-            files.add(md);
+            files.add(dir.write("summary.json", json.writeValueAsString(s) + "\n"));
+            files.add(dir.write("report.md", markdown(r, command, offsetsPath)));
             return files;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the validation report into " + dir, e);
+            throw new UncheckedIOException("cannot write the validation report into " + dir.path() + ": " + e.getMessage(), e);
         }
     }
 

@@ -12,6 +12,7 @@ import mramcim.model.array.AnalogArray;
 import mramcim.model.array.Conversion;
 import mramcim.model.array.Readout;
 import mramcim.model.array.Solver;
+import mramcim.model.config.Check;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.io.BinaryCsv;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
  * physics) and converts input vectors, reporting per column resistance, tau, TDC code and the
  * exact dot product.
  */
-@Command(name = "array", description = "Convert input vectors on a fabricated analog array: per column R, tau, code, exact DP.")
+@Command(name = "array", mixinStandardHelpOptions = true, description = "Convert input vectors on a fabricated analog array: per column R, tau, code, exact DP.")
 public final class ArrayCommand implements Callable<Integer> {
 
     /** How the delay is computed. */
@@ -71,6 +72,7 @@ public final class ArrayCommand implements Callable<Integer> {
                 Map<String, Object> col = new LinkedHashMap<>();
                 col.put("column", c);
                 col.put("resistanceOhm", array.cellChainResistance(c, bits) + cfg.rows() * cfg.column().rSeg());
+                Check.finite("tau of column " + c + " for vector " + k, conv.tau()[c]);
                 col.put("tauSeconds", conv.tau()[c]);
                 col.put("code", conv.code()[c]);
                 col.put("overflow", conv.overflow()[c]);

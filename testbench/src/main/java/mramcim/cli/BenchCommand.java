@@ -2,7 +2,6 @@ package mramcim.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +9,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
+import mramcim.report.OutputDir;
 import mramcim.run.CosimBench;
 import mramcim.run.CosimRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mramcim bench}: lockstep cycles per second against the C++ loop, and where the time goes. */
-@Command(name = "bench", description = "Measure lockstep cycles/s against the same Verilated model in a C++ loop, with a profile.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure lockstep cycles/s against the same Verilated model in a C++ loop, with a profile.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "jung2022", description = "configuration preset (default ${DEFAULT-VALUE})")
@@ -36,13 +36,27 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliChecks.range("--cycles", cycles, MIN_CYCLES, CliChecks.MAX_CYCLES);
+        CliChecks.range("--repeat", repeat, 1, MAX_REPEAT);
         MacroConfig config = MacroConfig.preset(preset);
+        OutputDir dir = OutputDir.claim(out, "bench", List.of("bench.txt", "bench.json"), List.of());
+        return dir.guard(() -> run(config, dir));
+    }
+
+    /**
+     * Fewest cycles a timed run may have: the profile subtracts variants measured separately, and
+     * below some 10^5 cycles (a tenth of a second) timer noise and JIT warm-up exceed the differences.
+     */
+    static final long MIN_CYCLES = 100_000;
+    /** Most rounds. */
+    static final int MAX_REPEAT = 100;
+
+    private OutputDir.Outcome run(MacroConfig config, OutputDir dir) throws Exception {
         CosimRun.Options o = new CosimRun.Options(config, preset, seed, cycles, null, false);
         NativeBuild build = CosimRun.library(o, line -> System.err.println("bench: " + line));
         CosimBench.Result r = CosimBench.run(o, build, repeat);
         List<String> lines = CosimBench.describe(r);
-        Files.createDirectories(out);
-        Files.write(out.resolve("bench.txt"), lines);
+        dir.write("bench.txt", String.join("\n", lines) + "\n");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("preset", preset);
         json.put("rows", config.rows());
@@ -58,9 +72,9 @@ public final class BenchCommand implements Callable<Integer> {
         r.profile().forEach(v -> profile.put(v.name() + "Ns", v.nsPerCycle()));
         json.put("profileNsPerCycle", profile);
         json.put("replaysMatch", r.replaysMatch());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(), json);
+        dir.write("bench.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
         lines.forEach(System.out::println);
-        System.out.println("report: " + out.resolve("bench.txt") + ", " + out.resolve("bench.json"));
-        return r.replaysMatch() ? 0 : 1;
+        System.out.println("report: " + dir.resolve("bench.txt") + ", " + dir.resolve("bench.json"));
+        return r.replaysMatch() ? new OutputDir.Outcome("PASS", 0) : new OutputDir.Outcome("FAIL", 1);
     }
 }

@@ -44,8 +44,12 @@ public final class CalibrationOptions {
         return design.resolve();
     }
 
+    /** Most held-out patterns through host commands: each is some 400 cycles per column on the macro. */
+    static final long MAX_VALIDATION = 1_000_000;
+
     int validation(MacroConfig cfg) {
-        return validation != null ? validation : CalibrationRun.Options.option1Patterns(cfg.cols());
+        int v = validation != null ? validation : CalibrationRun.Options.option1Patterns(cfg.cols());
+        return (int) CliChecks.range("--validation", v, 1, MAX_VALIDATION);
     }
 
     FastValidation.Plan option2() {
@@ -58,10 +62,12 @@ public final class CalibrationOptions {
 
     int threads() {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n < 1 || n > 256) {
-            throw new IllegalArgumentException("--threads = " + n + " is out of range: allowed 1..256");
-        }
-        return n;
+        return (int) CliChecks.range("--threads", n, 1, CliChecks.MAX_THREADS);
+    }
+
+    /** The input files of the run (a --config file), which its outputs must not replace. */
+    List<java.nio.file.Path> inputs() {
+        return design.inputs();
     }
 
     /** The RTL library of the configuration's size when {@code --rtl} is given, else null. */

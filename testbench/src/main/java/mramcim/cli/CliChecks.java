@@ -12,6 +12,9 @@ final class CliChecks {
      */
     static final long MAX_CYCLES = 100_000_000_000L;
 
+    /** Largest thread count: more threads than this machine has cores are queued, not faster. */
+    static final int MAX_THREADS = 256;
+
     private CliChecks() {
     }
 

@@ -39,6 +39,9 @@ public final class ConfigCommand implements Callable<Integer> {
         }
         MacroConfig cfg = options.resolve();
         if (save != null) {
+            if (options.inputs().stream().anyMatch(in -> sameFile(in, save))) {
+                throw new IllegalArgumentException("--save = " + save + " is the --config input: give another file");
+            }
             mramcim.model.config.ConfigJson.save(cfg, save);
         }
         if (json) {
@@ -56,5 +59,13 @@ public final class ConfigCommand implements Callable<Integer> {
                     cfg.timing().operatingFrequency() / 1e6, cfg.timing().frameCycles(), cfg.timing().tClk());
         }
         return 0;
+    }
+
+    private static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
+        try {
+            return java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

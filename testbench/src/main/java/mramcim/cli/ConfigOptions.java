@@ -20,6 +20,11 @@ public final class ConfigOptions {
         return config != null ? ConfigJson.load(config) : MacroConfig.preset(preset);
     }
 
+    /** The input files this option names (the --config file, if any). */
+    public java.util.List<Path> inputs() {
+        return config == null ? java.util.List.of() : java.util.List.of(config);
+    }
+
     /** What to call it in reports. */
     public String name() {
         return config != null ? config.toString() : preset;

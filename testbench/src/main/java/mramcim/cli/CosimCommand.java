@@ -64,7 +64,11 @@ public final class CosimCommand implements Callable<Integer> {
     static final class WaveConverter implements picocli.CommandLine.ITypeConverter<WaveMode> {
         @Override
         public WaveMode convert(String s) {
-            return WaveMode.of(s);
+            try {
+                return WaveMode.of(s);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -1,19 +1,26 @@
 package mramcim.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import mramcim.cosim.verilator.RtlLibraries;
 import mramcim.model.config.MacroConfig;
+import mramcim.workload.mnist.BinaryMlp;
 import mramcim.workload.mnist.MnistReport;
 import mramcim.workload.mnist.MnistRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import mramcim.report.OutputDir;
 
 /** {@code mramcim mnist}: the binary perceptron of seed 000 on the macro. */
-@Command(name = "mnist", description = "Train (or load) the binary 784-128-10 perceptron and classify the held-out MNIST digits in software, on the macro, and a subset on the RTL.")
+@Command(name = "mnist", mixinStandardHelpOptions = true, description = "Train (or load) the binary 784-128-10 perceptron and classify the held-out MNIST digits in software, on the macro, and a subset on the RTL.")
 public final class MnistCommand implements Callable<Integer> {
+
+    /** Largest --cosim-digits: all of the package's 10,000 digits (only the held-out ones run). */
+    static final int MAX_COSIM_DIGITS = 10_000;
 
     @Mixin
     ConfigOptions design;
@@ -43,18 +50,37 @@ public final class MnistCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        if (cosimDigits < 0) {
-            throw new IllegalArgumentException("--cosim-digits = " + cosimDigits + " is out of range: allowed 0 or more");
-        }
+    public Integer call() throws Exception {
+        CliChecks.range("--cosim-digits", cosimDigits, 0, MAX_COSIM_DIGITS);
         MacroConfig cfg = design.resolve();
         Path net = network != null ? network : out.resolve("network.json");
+        boolean training = train || !Files.isRegularFile(net);
+        if (Files.exists(net) && !Files.isRegularFile(net)) {
+            throw new IllegalArgumentException("--network = " + net + " is not a regular file: give a network file");
+        }
+        if (training && Files.isRegularFile(net)) {
+            try {
+                BinaryMlp.load(net);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--network = " + net + " exists and is not a network mramcim wrote (" + e.getMessage()
+                        + "): training would overwrite it; give another file or remove it");
+            }
+        }
+        List<Path> inputs = new java.util.ArrayList<>(design.inputs());
+        if (!training) {
+            inputs.add(net);
+        }
+        OutputDir dir = OutputDir.claim(out, "mnist", List.of("report.md", "summary.json"), inputs);
+        return dir.guard(() -> run(cfg, net, dir));
+    }
+
+    private OutputDir.Outcome run(MacroConfig cfg, Path net, OutputDir dir) {
         MnistRun.Options o = new MnistRun.Options(cfg, design.name(), seed, net, train, cosimDigits,
                 cosimDigits > 0 ? RtlLibraries.forTop("MramCimMacro", cfg.rows(), cfg.cols(), l -> System.err.println("mnist: " + l)) : null,
                 !noSweep, Runtime.getRuntime().availableProcessors());
         MnistRun.Result r = MnistRun.run(o, new ProgressBars("mnist", !noProgress));
         String command = "scripts/mramcim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        MnistReport.write(r, command, out);
+        MnistReport.write(r, command, dir);
         System.out.printf("mnist: %s seed %d: software %.2f %%, array %.2f %% (drop %.2f points; seed 000: %.2f / %.2f)%n", o.preset(), seed,
                 100 * r.softwareAccuracy(), 100 * r.arrayAccuracy(), 100 * (r.softwareAccuracy() - r.arrayAccuracy()), MnistReport.PAPER_SOFTWARE,
                 MnistReport.PAPER_ARRAY);
@@ -64,7 +90,7 @@ public final class MnistCommand implements Callable<Integer> {
             System.out.printf("co-simulation: %d digits, %,d cycles in %.1f s, %,d of %,d columns differ from the fast path%n", r.cosimDigits(),
                     r.cosimCycles(), r.cosimSeconds(), r.cosimMismatches(), r.cosimColumns());
         }
-        System.out.println("report: " + out.resolve("report.md"));
-        return r.cosimMismatches() == 0 ? 0 : 1;
+        System.out.println("report: " + dir.resolve("report.md"));
+        return r.cosimMismatches() == 0 ? new OutputDir.Outcome("PASS", 0) : new OutputDir.Outcome("FAIL", 1);
     }
 }

@@ -1,15 +1,17 @@
 package mramcim.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import mramcim.workload.wine.WineReport;
 import mramcim.workload.wine.WineRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import mramcim.report.OutputDir;
 
 /** {@code mramcim wine}: the passive-array experiment of seed 004. */
-@Command(name = "wine", description = "Program ternary 13-6-3 Wine networks into the simulated passive 15 x 15 MTJ array of seed 004 and sweep accuracy and RMS weight deviation over g_norm.")
+@Command(name = "wine", mixinStandardHelpOptions = true, description = "Program ternary 13-6-3 Wine networks into the simulated passive 15 x 15 MTJ array of seed 004 and sweep accuracy and RMS weight deviation over g_norm.")
 public final class WineCommand implements Callable<Integer> {
 
     @Option(names = "--diameter", defaultValue = "30", description = "MTJ diameter in nm: 30, 40, 50 or 60 (default ${DEFAULT-VALUE})")
@@ -37,16 +39,23 @@ public final class WineCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        WineRun.Options o = new WineRun.Options(diameter, ideal, solutions, seed, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    public Integer call() throws Exception {
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        CliChecks.range("--threads", n, 1, CliChecks.MAX_THREADS);
+        WineRun.Options o = new WineRun.Options(diameter, ideal, solutions, seed, n);
         o.config(); // refuses a diameter seed 004 did not fabricate before any work
+        OutputDir dir = OutputDir.claim(out, "wine", List.of("report.md", "summary.json"), List.of());
+        return dir.guard(() -> run(o, dir));
+    }
+
+    private OutputDir.Outcome run(WineRun.Options o, OutputDir dir) {
         WineRun.Result r = WineRun.run(o, new ProgressBars("wine", !noProgress));
         String command = "scripts/mramcim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        WineReport.write(r, command, out);
+        WineReport.write(r, command, dir);
         for (String line : WineReport.summary(r)) {
             System.out.println(line);
         }
-        System.out.println("report: " + out.resolve("report.md"));
-        return 0;
+        System.out.println("report: " + dir.resolve("report.md"));
+        return new OutputDir.Outcome("PASS", 0);
     }
 }

@@ -38,18 +38,25 @@ public final class Charts {
     }
 
     /**
-     * Writes {@code name}.png and {@code name}.svg into {@code dir}.
+     * Writes {@code name}.png and {@code name}.svg into {@code dir}, each atomically.
      *
      * @return the two files
      */
-    public static List<Path> save(Chart<?, ?> chart, Path dir, String name) {
-        Path base = dir.resolve(name);
+    public static List<Path> save(Chart<?, ?> chart, OutputDir dir, String name) {
         try {
-            BitmapEncoder.saveBitmap(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            // XChart appends the extension to the name it is given: hand it the temporary name without it.
+            Path png = dir.writeWith(name + ".png", tmp -> BitmapEncoder.saveBitmap(chart, withoutExtension(tmp),
+                    BitmapEncoder.BitmapFormat.PNG));
+            Path svg = dir.writeWith(name + ".svg", tmp -> VectorGraphicsEncoder.saveVectorGraphic(chart, withoutExtension(tmp),
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+            return List.of(png, svg);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write chart " + base, e);
+            throw new UncheckedIOException("cannot write chart " + dir.resolve(name), e);
         }
-        return List.of(dir.resolve(name + ".png"), dir.resolve(name + ".svg"));
+    }
+
+    private static String withoutExtension(Path p) {
+        String s = p.toString();
+        return s.substring(0, s.lastIndexOf('.'));
     }
 }

@@ -1,26 +1,20 @@
 package mramcim.model.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Loads and saves {@link MacroConfig} as JSON. Every field must be present and none may be unknown,
- * so a typo never silently falls back to a default; values are validated by the records.
+ * so a typo never silently falls back to a default; no string is taken for a number, no fraction
+ * for an integer, no key may repeat and nothing may follow the document ({@link StrictJson});
+ * values are validated by the records.
  */
 public final class ConfigJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Largest configuration file read: a configuration is a few kilobytes. */
+    public static final long MAX_BYTES = 1 << 20;
 
     private ConfigJson() {
     }
@@ -28,7 +22,7 @@ public final class ConfigJson {
     /** The configuration as JSON text. */
     public static String toJson(MacroConfig config) {
         try {
-            return MAPPER.writeValueAsString(config);
+            return StrictJson.mapper().writeValueAsString(config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,48 +30,40 @@ public final class ConfigJson {
 
     /** Parses JSON text; a bad value or field is an {@link IllegalArgumentException} saying which. */
     public static MacroConfig fromJson(String json) {
-        try {
-            return MAPPER.readValue(json, MacroConfig.class);
-        } catch (JsonMappingException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            if (root instanceof IllegalArgumentException) {
-                throw new IllegalArgumentException(root.getMessage(), e);
-            }
-            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(java.util.stream.Collectors.joining("."));
-            if (e instanceof UnrecognizedPropertyException u) {
-                throw new IllegalArgumentException("configuration field " + path + " is unknown; known here: "
-                        + u.getKnownPropertyIds(), e);
-            }
-            if (e.getOriginalMessage().startsWith("Missing creator property")) {
-                throw new IllegalArgumentException("configuration field " + path + " is missing", e);
-            }
-            throw new IllegalArgumentException("invalid configuration field " + path + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("configuration is not valid JSON: " + e.getMessage(), e);
-        }
+        return StrictJson.read(json, MacroConfig.class, "configuration");
     }
 
     /** Reads a configuration file. */
     public static MacroConfig load(Path file) {
         try {
-            return fromJson(java.nio.file.Files.readString(file));
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--config = " + file + " is not a readable file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IllegalArgumentException("--config = " + file + " is " + Files.size(file) + " bytes: a configuration"
+                        + " is at most " + MAX_BYTES + " (is it the right file?)");
+            }
+            return fromJson(Files.readString(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read configuration " + file, e);
+            throw new IllegalArgumentException("--config = " + file + " cannot be read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(e.getMessage().startsWith("--config") ? e.getMessage() : file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Writes a configuration file. */
+    /** Writes a configuration file (beside it first, then renamed into place). */
     public static void save(MacroConfig config, Path file) {
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
-            java.nio.file.Files.writeString(file, toJson(config));
+            Files.writeString(tmp, toJson(config));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write configuration " + file, e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write already failed
+            }
+            throw new UncheckedIOException("cannot write configuration " + file + ": " + e.getMessage(), e);
         }
     }
 }

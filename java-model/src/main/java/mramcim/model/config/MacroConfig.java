@@ -36,6 +36,67 @@ public record MacroConfig(
                     + " at most at %.4g Hz at energy.vTdc = %.3g V, so allowed tClk >= %.4g s",
                     timing.tClk(), 1.0 / timing.tClk(), energy.fClkMax(), energy.vTdc(), 1.0 / energy.fClkMax()));
         }
+        checkColumnFitsTheFrame(geometry, mtj, fet, column, timing);
+    }
+
+    /**
+     * The parameters must describe a macro that can convert at all: the fastest column (every cell
+     * matching) has to fire within the frame, or every conversion overflows whatever the inputs;
+     * and the timing jitter must stay a small part of that delay, or delays turn negative.
+     */
+    private static void checkColumnFitsTheFrame(Geometry geometry, MtjParams mtj, FetParams fet, ColumnParams column,
+                                                TimingParams timing) {
+        double tauFast = Check.finite("the nominal delay of a column with every cell matching",
+                nominalTau(geometry, mtj, fet, column, 0));
+        Check.finite("the nominal delay of a column with every cell mismatching",
+                nominalTau(geometry, mtj, fet, column, geometry.rows()));
+        double frame = timing.frameCycles() * timing.tClk();
+        if (tauFast >= frame) {
+            long cycles = (long) Math.floor(tauFast / timing.tClk()) + 1;
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "timing.frameCycles = %d is out of range:"
+                    + " the fastest column (every cell matching) fires after %.4g s, in cycle %d of timing.tClk = %.4g s, so every"
+                    + " conversion of the frame would overflow; allowed %d..%d, or a faster clock or smaller column.cSense",
+                    timing.frameCycles(), tauFast, cycles, timing.tClk(), Math.min(cycles, TimingParams.MAX_FRAME_CYCLES),
+                    TimingParams.MAX_FRAME_CYCLES));
+        }
+        if (column.jitterSigma() > MAX_JITTER_FRACTION * tauFast) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "column.jitterSigma = %.4g s is out of range:"
+                    + " allowed up to %.2g of the fastest column's delay, %.4g s (a larger jitter makes delays negative)",
+                    column.jitterSigma(), MAX_JITTER_FRACTION, MAX_JITTER_FRACTION * tauFast));
+        }
+    }
+
+    /** Largest timing jitter, as a fraction of the fastest column delay, that a configuration may have. */
+    public static final double MAX_JITTER_FRACTION = 0.1;
+
+    /**
+     * Nominal (variation-free) resistance of one bit cell during a conversion, at the bias each MTJ
+     * sees when the drive is spread over the column: the on-branch in parallel with the off-branch,
+     * for a matching cell (on-branch MTJ parallel) or a mismatching one (on-branch antiparallel).
+     */
+    public double nominalCellResistance(boolean mismatch) {
+        return nominalCellResistance(geometry, mtj, fet, column, mismatch);
+    }
+
+    private static double nominalCellResistance(Geometry geometry, MtjParams mtj, FetParams fet, ColumnParams column,
+                                                boolean mismatch) {
+        double bias = (column.vDrv() - column.vRef()) / geometry.rows();
+        double rAp = mtj.rP() * (1 + mtj.tmr0() / (1 + Math.pow(bias / mtj.vHalf(), 2)));
+        return mismatch ? parallel(fet.rOn() + rAp, fet.rOff() + mtj.rP()) : parallel(fet.rOn() + mtj.rP(), fet.rOff() + rAp);
+    }
+
+    /**
+     * Nominal delay of a lumped column with {@code mismatches} mismatching cells: the RC of the
+     * chain and the sense capacitor to the comparator threshold (seed 000 Extended Data Fig. 3), s.
+     */
+    public double nominalTau(int mismatches) {
+        return nominalTau(geometry, mtj, fet, column, mismatches);
+    }
+
+    private static double nominalTau(Geometry geometry, MtjParams mtj, FetParams fet, ColumnParams column, int mismatches) {
+        double rLow = nominalCellResistance(geometry, mtj, fet, column, false) + column.rSeg();
+        double rHigh = nominalCellResistance(geometry, mtj, fet, column, true) + column.rSeg();
+        return column.logFactor(column.vRef()) * column.cSense() * ((geometry.rows() - mismatches) * rLow + mismatches * rHigh);
     }
 
     /** The 64 x 64 macro of Jung et al. (seed 000) with the SPEC's assumed parameters. */
@@ -79,17 +140,8 @@ public record MacroConfig(
      */
     public static MacroConfig idealFineTdc() {
         MacroConfig ideal = ideal();
-        MtjParams m = ideal.mtj();
-        FetParams f = ideal.fet();
-        ColumnParams col = ideal.column();
-        double bias = (col.vDrv() - col.vRef()) / ideal.rows();
-        double rAp = m.rP() * (1 + m.tmr0() / (1 + Math.pow(bias / m.vHalf(), 2)));
-        double rLow = parallel(f.rOn() + m.rP(), f.rOff() + rAp);
-        double rHigh = parallel(f.rOn() + rAp, f.rOff() + m.rP());
-        double log = col.logFactor(col.vRef());
-        double tClk = log * col.cSense() * (rHigh - rLow) / 4;
-        double tauMax = log * col.cSense() * ideal.rows() * (rHigh + col.rSeg());
-        int frame = (int) Math.ceil(tauMax / tClk) + 8;
+        double tClk = (ideal.nominalTau(1) - ideal.nominalTau(0)) / 4;
+        int frame = (int) Math.ceil(ideal.nominalTau(ideal.rows()) / tClk) + 8;
         return ideal.withTiming(new TimingParams(tClk, frame, ideal.timing().rdCycles()));
     }
 

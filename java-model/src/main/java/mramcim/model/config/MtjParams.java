@@ -14,11 +14,11 @@ public record MtjParams(
         @Param(unit = "1", source = "SPEC 2: configurable fault fraction; assumed 0 for a good die") double stuckAtAP) {
 
     public MtjParams {
-        Check.positive("mtj.rP", rP, "Ohm");
+        Check.range("mtj.rP", rP, 100, 1e6, "Ohm", "fabricated MTJs span about 100 Ohm to 1 MOhm");
         Check.range("mtj.rPSigma", rPSigma, 0, 0.2, "rel");
         Check.range("mtj.tmr0", tmr0, 1e-3, 10, "1");
         Check.range("mtj.tmrSigma", tmrSigma, 0, 0.2, "rel");
-        Check.positive("mtj.vHalf", vHalf, "V");
+        Check.range("mtj.vHalf", vHalf, 0.01, 10, "V", "the TMR roll-off bias of real junctions is tenths of a volt");
         Check.range("mtj.stuckAtP", stuckAtP, 0, 1, "1");
         Check.range("mtj.stuckAtAP", stuckAtAP, 0, 1, "1");
         Check.range("mtj.stuckAtP + mtj.stuckAtAP", stuckAtP + stuckAtAP, 0, 1, "1");

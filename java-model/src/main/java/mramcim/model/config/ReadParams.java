@@ -8,6 +8,6 @@ public record ReadParams(
         @Param(unit = "V", source = "assumed 0.1 V: small enough not to disturb (far below write.vCrit)") double vRead) {
 
     public ReadParams {
-        Check.positive("read.vRead", vRead, "V");
+        Check.range("read.vRead", vRead, 1e-3, 1, "V", "a read bias well below any write pulse");
     }
 }

@@ -21,12 +21,12 @@ public record WriteParams(
     public static final int AMPLITUDE_STEPS = 16;
 
     public WriteParams {
-        Check.positive("write.vW0", vW0, "V");
-        Check.positive("write.dVw", dVw, "V");
-        Check.positive("write.vCrit", vCrit, "V");
+        Check.range("write.vW0", vW0, 0.01, 5, "V", "a write pulse of a CMOS macro");
+        Check.range("write.dVw", dVw, 1e-4, 1, "V", "one of 16 amplitude steps");
+        Check.range("write.vCrit", vCrit, 0.01, 5, "V", "the switching voltage of an MTJ branch");
         Check.range("write.vCritSigma", vCritSigma, 0, 0.2, "rel");
-        Check.positive("write.pulseWidth", pulseWidth, "s");
-        Check.positive("write.tau0", tau0, "s");
+        Check.range("write.pulseWidth", pulseWidth, 1e-11, 1e-5, "s", "write pulses from 10 ps to 10 us");
+        Check.range("write.tau0", tau0, 1e-13, 1e-6, "s", "the attempt time of thermally activated switching, about a nanosecond");
         Check.range("write.delta", delta, 1, 200, "1");
     }
 

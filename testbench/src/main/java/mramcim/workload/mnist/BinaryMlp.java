@@ -96,11 +96,20 @@ public record BinaryMlp(int inputs, int hidden, int classes, byte[][] w1, int[] 
             d.add(direction[j]);
         }
         rows(o.putArray("w2"), w2);
+        // Written beside the target and renamed into place: a kill or a full disk never leaves half a network.
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, json.writeValueAsString(o) + "\n");
+            Files.createDirectories(dir);
+            Files.writeString(tmp, json.writeValueAsString(o) + "\n");
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write already failed
+            }
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -13,6 +13,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import mramcim.report.OutputDir;
 
 /** report.md of {@code mramcim mnist}: accuracies beside the paper's, confusion matrix, tile schedule, co-simulation, sweeps. */
 public final class MnistReport {
@@ -24,9 +25,8 @@ public final class MnistReport {
     private MnistReport() {
     }
 
-    public static List<Path> write(MnistRun.Result r, String command, Path dir) {
+    public static List<Path> write(MnistRun.Result r, String command, OutputDir dir) {
         try {
-            Files.createDirectories(dir);
             List<Path> files = new ArrayList<>();
             if (!r.variation().isEmpty()) {
                 files.addAll(sweepChart(r, r.variation(), "Accuracy vs device variation", "MTJ and FET variation (x the preset's sigmas)", 1,
@@ -34,16 +34,14 @@ public final class MnistReport {
                 files.addAll(sweepChart(r, r.clock(), "Accuracy vs TDC clock period (90 ns frame)", "TDC clock period (ns)", 1e9, dir,
                         "accuracy-clock"));
             }
-            Path md = dir.resolve("report.md");
-            Files.writeString(md, markdown(r, command));
-            files.add(md);
+            files.add(dir.write("report.md", markdown(r, command)));
             return files;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the MNIST report into " + dir, e);
+            throw new UncheckedIOException("cannot write the MNIST report into " + dir.path() + ": " + e.getMessage(), e);
         }
     }
 
-    private static List<Path> sweepChart(MnistRun.Result r, List<MnistRun.SweepPoint> pts, String title, String x, double xScale, Path dir,
+    private static List<Path> sweepChart(MnistRun.Result r, List<MnistRun.SweepPoint> pts, String title, String x, double xScale, OutputDir dir,
             String name) {
         XYChart c = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title + ", " + r.test().size() + " held-out digits")
                 .xAxisTitle(x).yAxisTitle("accuracy (%)").build();

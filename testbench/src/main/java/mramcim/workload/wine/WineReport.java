@@ -21,6 +21,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import mramcim.report.OutputDir;
 
 /**
  * report.md of {@code mramcim wine}: the figures of seed 004 beside the run's, accuracy and RMS
@@ -88,9 +89,8 @@ public final class WineReport {
     }
 
     /** Writes report.md and its pictures into {@code dir}. */
-    public static List<Path> write(WineRun.Result r, String command, Path dir) {
+    public static List<Path> write(WineRun.Result r, String command, OutputDir dir) {
         try {
-            Files.createDirectories(dir);
             List<Path> files = new ArrayList<>();
             files.addAll(Charts.save(sweepChart(r, true), dir, "accuracy-vs-gnorm"));
             files.addAll(Charts.save(sweepChart(r, false), dir, "rms-vs-gnorm"));
@@ -98,12 +98,10 @@ public final class WineReport {
             files.addAll(Charts.save(optimumDistribution(r), dir, "accuracy-distribution"));
             files.addAll(Charts.save(map(r, true), dir, "switching-voltage-map"));
             files.addAll(Charts.save(map(r, false), dir, "readback-map"));
-            Path md = dir.resolve("report.md");
-            Files.writeString(md, markdown(r, command));
-            files.add(md);
+            files.add(dir.write("report.md", markdown(r, command)));
             return files;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the wine report to " + dir, e);
+            throw new UncheckedIOException("cannot write the wine report to " + dir.path() + ": " + e.getMessage(), e);
         }
     }
 
