@@ -113,9 +113,9 @@ public record OffsetsFile(int rows, int cols, GlobalCalibration global, int[] of
     public static OffsetsFile parse(String text, MacroConfig target) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = mramcim.model.config.StrictJson.mapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new IllegalArgumentException(mramcim.model.config.StrictJson.describe(e, "offsets"), e);
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("not a JSON object");

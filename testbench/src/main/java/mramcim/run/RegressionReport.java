@@ -1,10 +1,6 @@
 package mramcim.run;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -18,6 +14,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import mramcim.coverage.Coverage;
 import mramcim.coverage.CoverageModel;
+import mramcim.model.config.StrictJson;
 import mramcim.report.OutputDir;
 
 /**
@@ -35,11 +32,7 @@ public final class RegressionReport {
     /** The files a regression writes, and removes when a new run claims the directory. */
     public static final List<String> FILES = List.of("summary.json", "junit.xml", "report.md", "failures", Regression.LOG_DIR);
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     private RegressionReport() {
     }
@@ -56,11 +49,12 @@ public final class RegressionReport {
     public static RegressionSummary read(Path summaryJson) {
         RegressionSummary s;
         try {
-            s = JSON.readValue(summaryJson.toFile(), RegressionSummary.class);
+            s = StrictJson.readAllowingNulls(java.nio.file.Files.readString(summaryJson), RegressionSummary.class, "summary");
         } catch (IOException e) {
-            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new IllegalArgumentException(summaryJson + " is not a readable regression summary ("
-                    + why.lines().findFirst().orElse("") + "); give the output directory of mramcim regress", e);
+            throw new IllegalArgumentException(summaryJson + " cannot be read (" + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(summaryJson + " is not a readable regression summary (" + e.getMessage()
+                    + "); give the output directory of mramcim regress", e);
         }
         if (s == null || !RegressionSummary.FORMAT.equals(s.format())) {
             throw new IllegalArgumentException(summaryJson + " is a summary of format " + (s == null ? "none" : s.format())

@@ -43,11 +43,21 @@ public final class ConfigJson {
                 throw new IllegalArgumentException("--config = " + file + " is " + Files.size(file) + " bytes: a configuration"
                         + " is at most " + MAX_BYTES + " (is it the right file?)");
             }
-            return fromJson(Files.readString(file));
+            return fromJson(utf8(file));
         } catch (IOException e) {
             throw new IllegalArgumentException("--config = " + file + " cannot be read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith("--config") ? e.getMessage() : file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file's text, refusing one that is not UTF-8. */
+    static String utf8(Path file) throws IOException {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("--config = " + file + " is not a text file (not UTF-8): give a JSON configuration");
         }
     }
 

@@ -27,17 +27,18 @@ import java.util.stream.Collectors;
  */
 public final class StrictJson {
 
-    private static final ObjectMapper MAPPER = build();
+    private static final ObjectMapper MAPPER = build(false);
+    private static final ObjectMapper NULLS_ALLOWED = build(true);
 
     private StrictJson() {
     }
 
-    private static ObjectMapper build() {
+    private static ObjectMapper build(boolean nulls) {
         JsonMapper m = JsonMapper.builder()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .configure(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES, !nulls)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -69,8 +70,23 @@ public final class StrictJson {
      *                                  record's own validation keeps its message
      */
     public static <T> T read(String json, Class<T> type, String what) {
+        return read(MAPPER, json, type, what);
+    }
+
+    /**
+     * As {@link #read(String, Class, String)} for documents the tool writes itself with explicit
+     * nulls (an absent divergence, a pass without a cause): every key must still be present.
+     */
+    public static <T> T readAllowingNulls(String json, Class<T> type, String what) {
+        return read(NULLS_ALLOWED, json, type, what);
+    }
+
+    private static <T> T read(ObjectMapper mapper, String json, Class<T> type, String what) {
+        if (json.isBlank()) {
+            throw new IllegalArgumentException(what + " is empty: the file holds no JSON document");
+        }
         try {
-            T value = MAPPER.readValue(json, type);
+            T value = mapper.readValue(json, type);
             if (value == null) {
                 throw new IllegalArgumentException(what + " is empty (the JSON document is null)");
             }
