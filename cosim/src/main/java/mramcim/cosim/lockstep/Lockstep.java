@@ -108,7 +108,7 @@ public final class Lockstep implements AutoCloseable {
         java.util.Set<String> expected = new java.util.HashSet<>();
         for (Hierarchy.PortDecl d : Hierarchy.ports(config.rows(), config.cols())) {
             expected.add(d.name());
-            String want = (d.input() ? "input " : "output ") + d.name() + " (" + d.width() + " bits)";
+            String want = (d.input() ? "input " : "output ") + d.name() + " (" + bits(d.width()) + ")";
             Port found = ports.declared().stream().filter(p -> p.name().equals(d.name())).findFirst().orElse(null);
             if (found == null) {
                 throw new IllegalArgumentException("the netlist's " + ports.top() + " has no port '" + d.name() + "': the " + size
@@ -116,16 +116,20 @@ public final class Lockstep implements AutoCloseable {
             }
             if (found.input() != d.input() || found.width() != d.width()) {
                 throw new IllegalArgumentException("port '" + d.name() + "' of the netlist's " + ports.top() + " is "
-                        + (found.input() ? "input " : "output ") + d.name() + " (" + found.width() + " bits): the " + size
+                        + (found.input() ? "input " : "output ") + d.name() + " (" + bits(found.width()) + "): the " + size
                         + " macro has " + want);
             }
         }
         for (Port p : ports.inputs()) {
             if (!expected.contains(p.name())) {
                 throw new IllegalArgumentException("the netlist's " + ports.top() + " has an extra input '" + p.name() + "' ("
-                        + p.width() + " bits) that the " + size + " macro does not have: nothing would drive it");
+                        + bits(p.width()) + ") that the " + size + " macro does not have: nothing would drive it");
             }
         }
+    }
+
+    private static String bits(int n) {
+        return n == 1 ? "1 bit" : n + " bits";
     }
 
     /**

@@ -245,7 +245,7 @@ public final class NativeBuilder {
                 .filter(l -> l.startsWith("%Error") && !l.startsWith("%Error: Exiting due to"))
                 .map(l -> rename(l, svName, sourceName)).toList();
         if (!errors.isEmpty()) {
-            return new NetlistRejectedException("Verilator refused " + sourceName + ": " + errors.get(0)
+            return new NetlistRejectedException("Verilator refused " + sourceName + ": " + errors.get(0).replaceAll("\\.$", "")
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : "")
                     + ". Fix the netlist; the whole log is " + kept);
         }
