@@ -100,9 +100,18 @@ public final class OutputDir {
         if (in.contains(real(d))) {
             throw new IllegalArgumentException("--out = " + dir + " is an input of this run: give another directory");
         }
-        Set<String> stale = new LinkedHashSet<>(known);
+        // What the last run here listed is removed, and the files this command writes (it would
+        // replace them anyway). A directory is removed only when the last run listed it: a user's
+        // own "logs" in an --out that was never ours stays.
+        List<String> listed = out.previousFiles();
+        Set<String> stale = new LinkedHashSet<>(listed);
         stale.add(STATUS);
-        stale.addAll(out.previousFiles());
+        for (String name : known) {
+            Path p = out.inside(name);
+            if (p != null && !Files.isDirectory(p)) {
+                stale.add(name);
+            }
+        }
         for (String name : stale) {
             Path p = out.inside(name);
             if (p != null && !in.contains(real(p)) && !out.holdsInput(p)) {

@@ -36,6 +36,24 @@ class OutputDirTest {
     }
 
     @Test
+    void aDirectoryIsRemovedOnlyWhenTheToolWroteIt() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("home"));
+        Path mine = Files.createDirectories(out.resolve("logs"));
+        Files.writeString(mine.resolve("diary.txt"), "mine");
+        OutputDir first = OutputDir.claim(out, "regress", List.of("logs", "report.md"), List.of());
+        assertTrue(Files.exists(mine.resolve("diary.txt")), "a user's directory of the same name stays");
+        first.finish("PASS");
+        Files.createDirectories(out.resolve("failures").resolve("seed-1"));
+        OutputDir second = OutputDir.claim(out, "regress", List.of("failures"), List.of());
+        second.record(List.of("failures"));
+        second.finish("FAIL");
+        assertTrue(Files.exists(out.resolve("failures")), "not listed by the first run: kept");
+        OutputDir.claim(out, "regress", List.of("failures"), List.of());
+        assertFalse(Files.exists(out.resolve("failures")), "listed by the run before: removed");
+        assertTrue(Files.exists(mine.resolve("diary.txt")));
+    }
+
+    @Test
     void aWriteThatFailsHalfwayLeavesWhatWasThereAndNoTemporaryFile() throws Exception {
         OutputDir out = OutputDir.claim(tmp.resolve("out"), "regress", List.of(), List.of());
         out.write("junit.xml", "<testsuite failures=\"1\"/>\n");
