@@ -2,11 +2,10 @@ package mramcim.run;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import mramcim.cosim.verilator.HaltCause;
 
 /** Why a seed did not pass. Stable ids, written to {@code summary.json}. */
-public enum Cause {
+public enum Cause implements StableId {
     /** A compared pin differed. */
     DIVERGENCE("divergence"),
     /** The netlist called $finish. */
@@ -37,14 +36,14 @@ public enum Cause {
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }
 
     @JsonCreator
     public static Cause of(String id) {
-        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("failure cause '" + id + "' is unknown"));
+        return StableId.of(Cause.class, id, "failure cause");
     }
 
     /** The cause of a netlist's own halt. */

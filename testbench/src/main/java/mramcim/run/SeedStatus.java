@@ -2,13 +2,12 @@ package mramcim.run;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /**
  * The verdict of one seed. The ids are written to {@code summary.json} and {@code junit.xml} and
  * read back by {@code mramcim merge}: they are stable identifiers, never ordinals.
  */
-public enum SeedStatus {
+public enum SeedStatus implements StableId {
     /** Both sides agreed on every pin of every cycle. */
     PASS("PASS"),
     /** The RTL diverged from the model, or ended its own simulation ($finish, $stop, $fatal, non-convergence). */
@@ -27,6 +26,7 @@ public enum SeedStatus {
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }
@@ -34,9 +34,7 @@ public enum SeedStatus {
     /** The status of an id; an unknown id is refused naming the known ones. */
     @JsonCreator
     public static SeedStatus of(String id) {
-        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("seed status '" + id + "' is unknown: allowed "
-                        + String.join(", ", Arrays.stream(values()).map(SeedStatus::id).toList())));
+        return StableId.of(SeedStatus.class, id, "seed status");
     }
 
     /** True for the verdicts that count against the design or the run (FAIL, CRASHED, TIMEOUT). */

@@ -2,7 +2,6 @@ package mramcim.run;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Collection;
  * the console state it. Stable ids. A run writes {@link #RUNNING} when it starts, so that a run
  * that never ends normally (killed, crashed, a full disk) can never leave an old PASS behind.
  */
-public enum Verdict {
+public enum Verdict implements StableId {
     /** Every seed ran and passed. */
     PASS("PASS", 0),
     /** At least one seed failed. */
@@ -31,6 +30,7 @@ public enum Verdict {
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }
@@ -42,9 +42,7 @@ public enum Verdict {
 
     @JsonCreator
     public static Verdict of(String id) {
-        return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("verdict '" + id + "' is unknown: allowed "
-                        + String.join(", ", Arrays.stream(values()).map(Verdict::id).toList())));
+        return StableId.of(Verdict.class, id, "verdict");
     }
 
     /** The verdict of a set of seed results: FAIL before CRASHED before INCOMPLETE; PASS only if all passed. */

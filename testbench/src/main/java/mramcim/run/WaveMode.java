@@ -2,10 +2,9 @@ package mramcim.run;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /** When a lockstep writes waveforms. The ids are the {@code --wave} values. */
-public enum WaveMode {
+public enum WaveMode implements StableId {
     /** Never. */
     NEVER("never"),
     /** The whole run. */
@@ -20,6 +19,7 @@ public enum WaveMode {
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }
@@ -27,8 +27,6 @@ public enum WaveMode {
     /** The mode of a {@code --wave} value, or a refusal naming the allowed ones. */
     @JsonCreator
     public static WaveMode of(String id) {
-        return Arrays.stream(values()).filter(w -> w.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--wave = " + id + " is unknown: allowed "
-                        + String.join(", ", Arrays.stream(values()).map(WaveMode::id).toList())));
+        return StableId.of(WaveMode.class, id, "--wave");
     }
 }

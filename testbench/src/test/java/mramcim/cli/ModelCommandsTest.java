@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mramcim config} and {@code mramcim array} as a user runs them. */
 class ModelCommandsTest {
@@ -23,28 +18,14 @@ class ModelCommandsTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            CommandLine cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err));
-            int code = cl.execute(args);
-            return new Run(code, buf.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(saved);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void configListsThePassiveArrayOfEveryDiameterWithUnitsAndSources() {
-        Run r30 = run("config", "--passive", "30");
-        Run r60 = run("config", "--passive", "60");
+        CliRun r30 = run("config", "--passive", "30");
+        CliRun r60 = run("config", "--passive", "60");
         assertEquals(0, r30.code(), r30.err());
         assertTrue(r30.out().contains("lines.sheetResistance") && r30.out().contains("seed 004 III"), r30.out());
         String g30 = r30.out().lines().filter(l -> l.startsWith("device.gOff ")).findFirst().orElseThrow();
@@ -56,7 +37,7 @@ class ModelCommandsTest {
 
     @Test
     void configJsonListsEveryParameterWithValueUnitAndSource() throws Exception {
-        Run r = run("config", "--preset", "jung2022", "--json");
+        CliRun r = run("config", "--preset", "jung2022", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(11.11e6, root.get("operatingFrequencyHz").asDouble(), 0.01e6);
@@ -77,7 +58,7 @@ class ModelCommandsTest {
         Path file = tmp.resolve("cfg.json");
         assertEquals(0, run("config", "--preset", "small:8x8", "--save", file.toString()).code());
         Files.writeString(file, Files.readString(file).replace("\"rows\" : 8", "\"rows\" : 2"));
-        Run bad = run("config", "--config", file.toString());
+        CliRun bad = run("config", "--config", file.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("geometry.rows = 2 is out of range: allowed 4..128"), bad.err());
     }
@@ -99,7 +80,7 @@ class ModelCommandsTest {
         }
         Files.writeString(tmp.resolve("w.csv"), w);
         Files.writeString(tmp.resolve("in.csv"), in + "\n");
-        Run r = run("array", "--preset", "ideal", "--config", writeIdealSmall(n).toString(), "--weights",
+        CliRun r = run("array", "--preset", "ideal", "--config", writeIdealSmall(n).toString(), "--weights",
                 tmp.resolve("w.csv").toString(), "--inputs", tmp.resolve("in.csv").toString(), "--solver", "both", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -138,7 +119,7 @@ class ModelCommandsTest {
     void malformedWeightsAreRefusedWithLineAndColumn() throws Exception {
         Files.writeString(tmp.resolve("w.csv"), "1,1,1,1\n1,1,x,1\n1,1,1,1\n1,1,1,1\n");
         Files.writeString(tmp.resolve("in.csv"), "1,1,1,1\n");
-        Run r = run("array", "--preset", "small:4x4", "--weights", tmp.resolve("w.csv").toString(), "--inputs",
+        CliRun r = run("array", "--preset", "small:4x4", "--weights", tmp.resolve("w.csv").toString(), "--inputs",
                 tmp.resolve("in.csv").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("w.csv line 2, column 3: 'x' is not +1 or -1"), r.err());

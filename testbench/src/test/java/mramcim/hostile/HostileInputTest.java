@@ -242,38 +242,28 @@ class HostileInputTest {
         c.add(new Case("merge: --out onto an input shard", t -> a("merge", shardA.toString(), shardB.toString(), "--out",
                 shardA.toString()), 2, "is an input of this run", t -> assertTrue(RegressionReport.read(shardA.resolve("summary.json"))
                 .shard().equals("1/2"), "the shard's summary is untouched")));
-        c.add(refusedIn("merge: a truncated summary", "is not a readable regression summary", t -> {
-            Path d = tmp.resolve("truncated");
-            copy(shardB, d);
-            String s = read(d.resolve("summary.json"));
-            write(d.resolve("summary.json"), s.substring(0, s.length() / 2));
-            return a("merge", shardA.toString(), d.toString(), "--out", tmp.resolve("m4").toString());
-        }));
-        c.add(refusedIn("merge: a summary of an older format", "is a summary of format mramcim-regress-summary/1", t -> {
-            Path d = tmp.resolve("oldformat");
-            copy(shardB, d);
-            write(d.resolve("summary.json"), read(d.resolve("summary.json")).replace("mramcim-regress-summary/2",
-                    "mramcim-regress-summary/1"));
-            return a("merge", shardA.toString(), d.toString(), "--out", tmp.resolve("m5").toString());
-        }));
+        c.add(mergeEdited("a truncated summary", "is not a readable regression summary", t -> t.substring(0, t.length() / 2)));
+        c.add(mergeEdited("a summary of an older format", "is a summary of format mramcim-regress-summary/1",
+                t -> t.replace("mramcim-regress-summary/2", "mramcim-regress-summary/1")));
         c.add(refusedIn("merge: one shard twice", "shard 1/2 is given twice", t -> a("merge", shardA.toString(),
                 shardA.resolve("summary.json").toString(), "--out", tmp.resolve("m6").toString())));
-        c.add(refusedIn("merge: a shard whose seeds were edited", "holds seeds", t -> {
-            Path d = tmp.resolve("tampered");
-            copy(shardB, d);
-            write(d.resolve("summary.json"), read(d.resolve("summary.json")).replaceFirst("\"seed\" : 2,", "\"seed\" : 3,"));
-            return a("merge", shardA.toString(), d.toString(), "--out", tmp.resolve("m7").toString());
-        }));
-        c.add(refusedIn("merge: a summary with a duplicate key", "a key is given twice ('preset')", t -> {
-            Path d = tmp.resolve("dupkey");
-            copy(shardB, d);
-            write(d.resolve("summary.json"), read(d.resolve("summary.json")).replaceFirst("\\{", "{ \"preset\" : \"x\","));
-            return a("merge", shardA.toString(), d.toString(), "--out", tmp.resolve("m8").toString());
-        }));
+        c.add(mergeEdited("a shard whose seeds were edited", "holds seeds", t -> t.replaceFirst("\"seed\" : 2,", "\"seed\" : 3,")));
+        c.add(mergeEdited("a summary with a duplicate key", "a key is given twice ('preset')",
+                t -> t.replaceFirst("\\{", "{ \"preset\" : \"x\",")));
         c.add(new Case("merge: a shard that was killed", t -> a("merge", unfinished.toString(), shardB.toString(), "--out",
                 tmp.resolve("m9").toString()), 1, "INCOMPLETE", t -> assertNoPass(tmp.resolve("m9"))));
         c.add(refusedIn("merge: a missing directory", "does not exist", t -> a("merge", tmp.resolve("nowhere").toString())));
         return c.stream();
+    }
+
+    /** Merge of shard 1/2 with shard 2/2's summary edited by {@code edit}. */
+    static Case mergeEdited(String kind, String expect, java.util.function.UnaryOperator<String> edit) {
+        return refusedIn("merge: " + kind, expect, t -> {
+            Path d = tmp.resolve(kind.replaceAll("\\W+", "-"));
+            copy(shardB, d);
+            write(d.resolve("summary.json"), edit.apply(read(d.resolve("summary.json"))));
+            return a("merge", shardA.toString(), d.toString(), "--out", d.resolveSibling(d.getFileName() + "-merged").toString());
+        });
     }
 
     @ParameterizedTest(name = "{0}")

@@ -44,31 +44,11 @@ class IsolationTest {
     @TempDir
     Path tmp;
 
-    /** The first LOAD_INPUT word of {@code seed} after cycle 1,000 with at least 24 bits set, and its cycle. */
-    static long[] trigger(long seed) {
+    /** Every LOAD_INPUT word {@code seed} sends in the whole run, with the cycle it is accepted in. */
+    static List<long[]> words(long seed) {
         RandomHost host = new RandomHost(CONFIG, seed);
         ModelSide side = ModelSide.of(CONFIG, seed);
-        for (long c = 1; c <= CYCLES; c++) {
-            if (host.resetNow()) {
-                side.reset();
-                host.onReset();
-                continue;
-            }
-            HostPins h = host.next(side.macro().cmdReady(), side.macro().rspValid());
-            if (c > 1_000 && h.cmdValid && side.macro().cmdReady() && h.cmdOp == Op.LOAD_INPUT.code()
-                    && Long.bitCount(h.cmdData) >= 24) {
-                return new long[] {h.cmdData, c};
-            }
-            side.step(h);
-        }
-        throw new IllegalStateException("seed " + seed + " sends no such word");
-    }
-
-    /** Every LOAD_INPUT word {@code seed} sends in the whole run. */
-    static List<Long> words(long seed) {
-        RandomHost host = new RandomHost(CONFIG, seed);
-        ModelSide side = ModelSide.of(CONFIG, seed);
-        List<Long> out = new java.util.ArrayList<>();
+        List<long[]> out = new java.util.ArrayList<>();
         for (long c = 1; c <= CYCLES; c++) {
             if (host.resetNow()) {
                 side.reset();
@@ -77,11 +57,17 @@ class IsolationTest {
             }
             HostPins h = host.next(side.macro().cmdReady(), side.macro().rspValid());
             if (h.cmdValid && side.macro().cmdReady() && h.cmdOp == Op.LOAD_INPUT.code()) {
-                out.add(h.cmdData);
+                out.add(new long[] {h.cmdData, c});
             }
             side.step(h);
         }
         return out;
+    }
+
+    /** The first LOAD_INPUT word of {@code seed} after cycle 1,000 with at least 24 bits set, and its cycle. */
+    static long[] trigger(long seed) {
+        return words(seed).stream().filter(w -> w[1] > 1_000 && Long.bitCount(w[0]) >= 24).findFirst()
+                .orElseThrow(() -> new IllegalStateException("seed " + seed + " sends no such word"));
     }
 
     static Path hostileNetlist(Path dir, long stopWord, long hangWord, long segvWord) throws Exception {
@@ -110,8 +96,8 @@ class IsolationTest {
         long[] segv = trigger(SEGV_SEED);
         Map<Long, Long> owner = new HashMap<>();
         for (long s = 1; s <= 8; s++) {
-            for (long w : words(s)) {
-                owner.merge(w, s, (a, b) -> a.equals(b) ? a : -1L);
+            for (long[] w : words(s)) {
+                owner.merge(w[0], s, (a, b) -> a.equals(b) ? a : -1L);
             }
         }
         assertEquals(STOP_SEED, owner.get(stop[0]), "only its seed sends the $stop word");
