@@ -45,8 +45,10 @@ public final class CosimCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "2000", description = "cycles of waveform before a divergence (default ${DEFAULT-VALUE})")
     long window;
 
-    @Option(names = "--verilog", description = "run against this netlist of MramCimMacro (hand-edited or ECO) instead of the generated one")
-    Path verilog;
+    @Option(names = "--verilog", paramLabel = "FILE",
+            description = "run against this netlist of MramCimMacro instead of the generated one: Verilog files (ANSI or"
+                    + " non-ANSI, RTL or gate level), C/C++ files of DPI functions, or .f file lists; repeatable")
+    List<Path> verilog = new ArrayList<>();
 
     @Option(names = "--count-all", description = "do not stop at the first divergence; count divergent cycles")
     boolean countAll;
@@ -79,23 +81,20 @@ public final class CosimCommand implements Callable<Integer> {
         if (seed < 0) {
             throw new IllegalArgumentException("--seed = " + seed + " is out of range: allowed 0.." + Long.MAX_VALUE);
         }
-        if (verilog != null) {
-            CliChecks.readableFile("--verilog", verilog);
-        }
+        verilog.forEach(v -> CliChecks.readableFile("--verilog", v));
         WorkerPool.Limits defaults = WorkerPool.Limits.defaults(cycles);
         WorkerPool.Limits limits = new WorkerPool.Limits(seedTimeout == null ? defaults.seedTimeout() : Duration.ofSeconds(seedTimeout),
                 Duration.ofSeconds(stallTimeout));
         MacroConfig config = MacroConfig.preset(preset);
-        CosimRun.Options o = new CosimRun.Options(config, preset, seed, cycles, verilog, countAll);
-        List<Path> inputs = verilog == null ? List.of() : List.of(verilog);
+        CosimRun.Options o = new CosimRun.Options(config, preset, seed, cycles, verilog, countAll, false, java.util.Map.of());
+        List<Path> inputs = List.copyOf(verilog);
         OutputDir dir = OutputDir.claim(out, "cosim", FILES, inputs);
         return dir.guard(() -> run(o, limits, dir));
     }
 
     private OutputDir.Outcome run(CosimRun.Options o, WorkerPool.Limits limits, OutputDir dir) throws Exception {
         NativeBuild build = CosimRun.library(o, line -> System.err.println("cosim: " + line));
-        SeedJob job = SeedJob.of(o.config(), o.preset(), o.cycles(), o.verilog(), o.countAll(), wave, window, dir.path(), false,
-                false, build);
+        SeedJob job = SeedJob.of(o, wave, window, dir.path(), false, false, build);
         WorkerPool pool = new WorkerPool(job, limits, dir.path(), dir.resolve(Regression.LOG_DIR), new AtomicBoolean(), n -> { },
                 null);
         SeedResult r = pool.run(List.of(o.seed()), 1).get(0);

@@ -54,8 +54,10 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--shard", defaultValue = "1/1", description = "run part I of N of the seeds, for N machines (default ${DEFAULT-VALUE})")
     String shard;
 
-    @Option(names = "--verilog", description = "run against this netlist of MramCimMacro instead of the generated one")
-    Path verilog;
+    @Option(names = "--verilog", paramLabel = "FILE",
+            description = "run against this netlist of MramCimMacro instead of the generated one: Verilog files (ANSI or"
+                    + " non-ANSI, RTL or gate level), C/C++ files of DPI functions, or .f file lists; repeatable")
+    List<Path> verilog = new ArrayList<>();
 
     @Option(names = "--window", defaultValue = "2000", description = "waveform cycles before a divergence (default ${DEFAULT-VALUE})")
     long window;
@@ -96,15 +98,11 @@ public final class RegressCommand implements Callable<Integer> {
         WorkerPool.Limits defaults = WorkerPool.Limits.defaults(cycles);
         WorkerPool.Limits limits = new WorkerPool.Limits(seedTimeout == null ? defaults.seedTimeout() : Duration.ofSeconds(seedTimeout),
                 Duration.ofSeconds(stallTimeout));
-        if (verilog != null) {
-            CliChecks.readableFile("--verilog", verilog);
-        }
+        verilog.forEach(v -> CliChecks.readableFile("--verilog", v));
         MacroConfig config = MacroConfig.preset(preset);
-        Regression.Options o = new Regression.Options(config, preset, split.seeds(), cycles, workers, verilog, window, split, limits);
-        List<Path> inputs = new ArrayList<>();
-        if (verilog != null) {
-            inputs.add(verilog);
-        }
+        Regression.Options o = new Regression.Options(config, preset, split.seeds(), cycles, workers, verilog, window, split, limits,
+                false);
+        List<Path> inputs = new ArrayList<>(verilog);
         OutputDir dir = OutputDir.claim(out, "regress", RegressionReport.FILES, inputs);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch written = new CountDownLatch(1);

@@ -71,7 +71,9 @@ public final class RtlReport {
         md.append("\n### Ports at ").append(portSize).append("\n\n");
         for (String top : Generator.topList()) {
             if (top.equals(TOP) || cells.get(sizes.get(0)).containsKey(top)) {
-                PortList ports = PortList.parse(Generator.emit(top, portSize.rows(), portSize.cols()), top);
+                PortList ports = mramcim.cosim.verilator.NativeBuilder.standard(line -> { }).ports(top,
+                        List.of(new mramcim.cosim.verilator.NativeBuilder.Source(top + ".sv", Generator.emit(top, portSize.rows(),
+                                portSize.cols()))));
                 md.append("**`").append(top).append("`**: ").append(describe(ports.declared())).append("\n\n");
             }
         }

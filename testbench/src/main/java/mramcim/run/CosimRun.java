@@ -3,13 +3,14 @@ package mramcim.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import mramcim.cosim.lockstep.Divergence;
 import mramcim.cosim.lockstep.Lockstep;
 import mramcim.cosim.verilator.HaltCause;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.cosim.verilator.NativeBuilder;
-import mramcim.cosim.verilator.PortList;
+import mramcim.rtl.Generator;
 import mramcim.cosim.verilator.RtlHaltedException;
 import mramcim.cosim.verilator.RtlLibraries;
 import mramcim.model.config.MacroConfig;
@@ -23,18 +24,44 @@ import mramcim.stimulus.RandomHost;
  */
 public final class CosimRun {
 
-    /** What to run. {@code verilog} null means the generated top of the configuration's size. */
-    public record Options(MacroConfig config, String preset, long seed, long cycles, Path verilog, boolean countAll) {
+    /**
+     * What to run.
+     *
+     * @param verilog      the netlist's files ({@code --verilog}), empty for the generated top
+     * @param codeCoverage run the coverage build of the library and write the seed's coverage points
+     * @param pins         inputs of the netlist beyond the macro's, held at a fixed value (a
+     *                     mutation campaign's {@code mutsel}); empty for none
+     */
+    public record Options(MacroConfig config, String preset, long seed, long cycles, List<Path> verilog, boolean countAll,
+                          boolean codeCoverage, Map<String, Long> pins) {
         public Options {
             if (cycles < 1) {
                 throw new IllegalArgumentException("cycles = " + cycles + " is out of range: allowed 1.." + Long.MAX_VALUE);
             }
+            verilog = verilog == null ? List.of() : List.copyOf(verilog);
+            pins = pins == null ? Map.of() : Map.copyOf(pins);
+        }
+
+        /** A run of the generated top, or of one netlist file. */
+        public Options(MacroConfig config, String preset, long seed, long cycles, Path verilog, boolean countAll) {
+            this(config, preset, seed, cycles, verilog == null ? List.of() : List.of(verilog), countAll, false, Map.of());
+        }
+
+        /** The same run for another number of cycles. */
+        public Options withCycles(long n) {
+            return new Options(config, preset, seed, n, verilog, countAll, codeCoverage, pins);
+        }
+
+        /** What the run's RTL is, in one line: "generated" or the netlist's files. */
+        public String netlist() {
+            return verilog.isEmpty() ? "generated" : String.join(", ", verilog.stream().map(Path::toString).toList());
         }
 
         /** The command that replays this run. */
         public String replayCommand() {
-            return "scripts/mramcim cosim --preset " + preset + " --seed " + seed + " --cycles " + cycles
-                    + (verilog == null ? "" : " --verilog " + verilog);
+            StringBuilder b = new StringBuilder("scripts/mramcim cosim --preset " + preset + " --seed " + seed + " --cycles " + cycles);
+            verilog.forEach(v -> b.append(" --verilog ").append(v));
+            return b.toString();
         }
     }
 
@@ -118,13 +145,15 @@ public final class CosimRun {
     public static NativeBuild library(Options o, Consumer<String> log) {
         int rows = o.config().rows();
         int cols = o.config().cols();
-        if (o.verilog() == null) {
-            return RtlLibraries.forTop(Hierarchy.TOP, rows, cols, log);
-        }
-        String verilog = RtlLibraries.readNetlist(o.verilog());
-        Lockstep.checkInterface(o.config(), PortList.parse(verilog, Hierarchy.TOP));
-        return NativeBuilder.standard(log).build(Hierarchy.TOP, rows + "x" + cols + " " + o.verilog().getFileName(),
-                o.verilog().toString(), verilog);
+        NativeBuilder.Variant variant = o.codeCoverage() ? NativeBuilder.Variant.COVERAGE : NativeBuilder.Variant.FAST;
+        List<NativeBuilder.Source> sources = o.verilog().isEmpty()
+                ? List.of(new NativeBuilder.Source(Hierarchy.TOP + ".sv", Generator.emit(Hierarchy.TOP, rows, cols)))
+                : RtlLibraries.readSources(o.verilog());
+        NativeBuilder builder = NativeBuilder.standard(log);
+        Lockstep.checkInterface(o.config(), builder.ports(Hierarchy.TOP, sources), o.pins().keySet());
+        String label = rows + "x" + cols + (o.verilog().isEmpty() ? "" : " " + o.verilog().get(0).getFileName())
+                + (o.codeCoverage() ? " coverage" : "");
+        return builder.build(Hierarchy.TOP, label, sources, variant);
     }
 
     /** Runs the options' seed on {@code build}; {@code listener} may be null. */
@@ -136,7 +165,7 @@ public final class CosimRun {
     public static Result run(Options o, NativeBuild build, CycleListener listener, Control control) {
         long t0 = System.nanoTime();
         RandomHost host = new RandomHost(o.config(), o.seed());
-        try (Lockstep ls = Lockstep.open(o.config(), o.seed(), build)) {
+        try (Lockstep ls = Lockstep.open(o.config(), o.seed(), build, o.pins())) {
             try {
                 return loop(o, ls, host, listener, control, t0);
             } finally {

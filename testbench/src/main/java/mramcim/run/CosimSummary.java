@@ -19,7 +19,7 @@ public record CosimSummary(String format, Verdict verdict, String preset, int ro
     public static CosimSummary of(CosimRun.Options o, SeedResult r) {
         Verdict v = Verdict.of(List.of(r.status()));
         return new CosimSummary(FORMAT, v, o.preset(), o.config().rows(), o.config().cols(),
-                o.verilog() == null ? "generated" : o.verilog().toString(), r.cycles() / Math.max(r.seconds(), 1e-9), r);
+                o.netlist(), r.cycles() / Math.max(r.seconds(), 1e-9), r);
     }
 
     /** Text summary, a few lines. */

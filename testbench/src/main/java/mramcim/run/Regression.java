@@ -27,10 +27,11 @@ public final class Regression {
      * @param window waveform cycles before a divergence
      * @param limits the per-seed watchdog
      */
-    public record Options(MacroConfig config, String preset, List<Long> seeds, long cycles, int jobs, Path verilog,
-                          long window, Shard shard, WorkerPool.Limits limits) {
+    public record Options(MacroConfig config, String preset, List<Long> seeds, long cycles, int jobs, List<Path> verilog,
+                          long window, Shard shard, WorkerPool.Limits limits, boolean codeCoverage) {
         public Options {
             seeds = List.copyOf(seeds);
+            verilog = verilog == null ? List.of() : List.copyOf(verilog);
             if (shard == null || limits == null) {
                 throw new IllegalArgumentException("shard and limits are required");
             }
@@ -48,9 +49,15 @@ public final class Regression {
             }
         }
 
+        /** Without code coverage, on the generated top or one netlist file. */
+        public Options(MacroConfig config, String preset, List<Long> seeds, long cycles, int jobs, Path verilog, long window,
+                       Shard shard, WorkerPool.Limits limits) {
+            this(config, preset, seeds, cycles, jobs, verilog == null ? List.of() : List.of(verilog), window, shard, limits, false);
+        }
+
         /** The lockstep run of one seed. */
         public CosimRun.Options seed(long seed) {
-            return new CosimRun.Options(config, preset, seed, cycles, verilog, false);
+            return new CosimRun.Options(config, preset, seed, cycles, verilog, false, codeCoverage, java.util.Map.of());
         }
     }
 
@@ -88,8 +95,7 @@ public final class Regression {
         long t0 = System.nanoTime();
         CoverageModel model = coverageModel(o.config());
         Coverage empty = model.declare();
-        SeedJob job = SeedJob.of(o.config(), o.preset(), o.cycles(), o.verilog(), false, WaveMode.ON_FAIL, o.window(), out,
-                true, true, build);
+        SeedJob job = SeedJob.of(o.seed(o.seeds().get(0)), WaveMode.ON_FAIL, o.window(), out, true, true, build);
         WorkerPool pool = new WorkerPool(job, o.limits(), out.toAbsolutePath(), out.toAbsolutePath().resolve(LOG_DIR), stop,
                 progress, empty.points());
         List<SeedResult> results = pool.run(o.seeds(), o.jobs());

@@ -48,7 +48,7 @@ public record RegressionSummary(String format, Verdict verdict, String preset, i
     }
 
     private static String netlist(Regression.Options o) {
-        return o.verilog() == null ? "generated" : o.verilog().toString();
+        return o.seed(o.seeds().get(0)).netlist();
     }
 
     /** A summary whose totals are counted from {@code seeds}; {@code running} marks the start-of-run file. */

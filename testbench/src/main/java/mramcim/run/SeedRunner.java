@@ -66,7 +66,7 @@ final class SeedRunner {
         } else if (job.wave() == WaveMode.ON_FAIL && !r.passed()) {
             long at = r.failureCycle();
             Waves replay = new Waves(dir, at - job.window() + 1);
-            CosimRun.Options upTo = new CosimRun.Options(config, o.preset(), seed, at, o.verilog(), false);
+            CosimRun.Options upTo = new CosimRun.Options(config, o.preset(), seed, at, o.verilog(), false, false, o.pins());
             CosimRun.run(upTo, build, replay, new CosimRun.Control() {
                 @Override
                 public boolean stopRequested() {

@@ -84,11 +84,20 @@ class HostileNetlistTest {
                 "the netlist's MramCimMacro has no port 'rd_bit': the 8x8 macro has input rd_bit (1 bit)"));
         c.add(c("an extra top input", replace("  input         rd_bit\n);", "  input         rd_bit,\n  input         extra_in\n);"), 2,
                 "has an extra input 'extra_in' (1 bit)"));
+        // Verilator itself refuses these before the interface could be compared: its message names the port.
         c.add(c("a port of the wrong direction", replace("output        rsp_valid,", "input         rsp_valid,"), 2,
-                "port 'rsp_valid' of the netlist's MramCimMacro is input rsp_valid"));
-        c.add(c("no clock port", replace("  input         clock,\n", "  input         clk,\n"), 2, "has no port 'clock'"));
-        c.add(c("another top name", replace("module MramCimMacro(", "module MramCimMacroEco("), 2, "module MramCimMacro not found"));
-        c.add(c("an empty file", sv -> "", 2, "module MramCimMacro not found"));
+                "Assigning to input/const variable: 'rsp_valid'"));
+        c.add(c("no clock port", replace("  input         clock,\n", "  input         clk,\n"), 2,
+                "Can't find definition of variable: 'clock'"));
+        c.add(c("no clock port at all", sv -> {
+            String top = sv.substring(sv.indexOf("module MramCimMacro("));
+            String header = "  input         clock,\n                reset,";
+            assertTrue(top.contains(header), "the generated header declares clock and reset together");
+            return sv.replace(top, top.replace(header, "  input         reset,").replace("(clock)", "(1'b0)"));
+        }, 2, "has no port 'clock'"));
+        c.add(c("another top name", replace("module MramCimMacro(", "module MramCimMacroEco("), 2,
+                "module MramCimMacro not found in"));
+        c.add(c("an empty file", sv -> "", 2, "module MramCimMacro not found in"));
         c.add(c("a syntax error", sv -> sv.substring(0, sv.lastIndexOf("endmodule")), 2, "Verilator refused"));
         c.add(c("an implicit net from a typo", inTop("  assign implicit_typo = cmd_valid;"), 2, "%Error-IMPLICIT"));
         c.add(c("an expression truncated by a hand edit", inTop("  wire [3:0] hostile_w4 = cmd_data;"), 2, "%Error-WIDTH"));

@@ -59,13 +59,13 @@ public final class Lockstep implements AutoCloseable {
     private long commands;
     private boolean lastEdgeReset;
 
-    private Lockstep(MacroConfig config, long seed, NativeBuild build) {
+    private Lockstep(MacroConfig config, long seed, NativeBuild build, java.util.Map<String, Long> pins) {
         this.config = config;
         this.seed = seed;
         this.rows = config.rows();
         this.cols = config.cols();
         this.model = ModelSide.of(config, seed);
-        this.rtl = openRtl(build);
+        this.rtl = openRtl(build, pins);
         this.rtlAnalog = AnalogFrontEnd.of(AnalogArray.fabricate(config, seed));
         this.rtlIn = new AnalogPins(cols);
         this.rtlPins = new DigitalPins(rows);
@@ -98,6 +98,14 @@ public final class Lockstep implements AutoCloseable {
      * @throws IllegalArgumentException naming the first port that differs, the expected and the found declaration
      */
     public static void checkInterface(MacroConfig config, PortList ports) {
+        checkInterface(config, ports, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #checkInterface(MacroConfig, PortList)}, allowing the extra inputs {@code extra}
+     * (held at fixed values by the run, as a mutation campaign's {@code mutsel}).
+     */
+    public static void checkInterface(MacroConfig config, PortList ports, java.util.Set<String> extra) {
         String size = config.rows() + "x" + config.cols();
         for (String w : PortList.WRAPPER_PORTS) {
             if (!ports.wrapperPorts().contains(w)) {
@@ -120,8 +128,14 @@ public final class Lockstep implements AutoCloseable {
                         + " macro has " + want);
             }
         }
+        for (String e : extra) {
+            Port p = ports.declared().stream().filter(q -> q.name().equals(e)).findFirst().orElse(null);
+            if (p == null || !p.input()) {
+                throw new IllegalArgumentException("the netlist's " + ports.top() + " has no input '" + e + "' to hold");
+            }
+        }
         for (Port p : ports.inputs()) {
-            if (!expected.contains(p.name())) {
+            if (!expected.contains(p.name()) && !extra.contains(p.name())) {
                 throw new IllegalArgumentException("the netlist's " + ports.top() + " has an extra input '" + p.name() + "' ("
                         + bits(p.width()) + ") that the " + size + " macro does not have: nothing would drive it");
             }
@@ -137,7 +151,15 @@ public final class Lockstep implements AutoCloseable {
      * size) against the Java model, both with the array of {@code seed}.
      */
     public static Lockstep open(MacroConfig config, long seed, NativeBuild build) {
-        return new Lockstep(config, seed, build);
+        return new Lockstep(config, seed, build, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #open(MacroConfig, long, NativeBuild)}, with the netlist's extra inputs
+     * {@code pins} held at their values from the first edge on.
+     */
+    public static Lockstep open(MacroConfig config, long seed, NativeBuild build, java.util.Map<String, Long> pins) {
+        return new Lockstep(config, seed, build, pins);
     }
 
     /**
@@ -145,8 +167,13 @@ public final class Lockstep implements AutoCloseable {
      * not yet accepted), so that a recorded stimulus replays on it cycle for cycle.
      */
     public static VerilatedModel openRtl(NativeBuild build) {
+        return openRtl(build, java.util.Map.of());
+    }
+
+    private static VerilatedModel openRtl(NativeBuild build, java.util.Map<String, Long> pins) {
         VerilatedModel rtl = VerilatedModel.open(build);
         rtl.set(build.ports().port("rsp_ready"), 0);
+        pins.forEach((name, value) -> rtl.set(build.ports().port(name), value));
         rtl.reset(1);
         return rtl;
     }

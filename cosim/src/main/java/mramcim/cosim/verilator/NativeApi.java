@@ -32,5 +32,8 @@ public interface NativeApi {
 
     void traceClose(long handle);
 
+    /** Writes the coverage points counted so far: 0 written, 1 not a coverage build, 2 the model is dead. */
+    int coverageWrite(long handle, String path);
+
     void destroy(long handle);
 }

@@ -27,6 +27,8 @@ final class NativeBindings implements NativeApi {
 
     private static native void mramcim_trace_close(long handle);
 
+    private static native int mramcim_coverage_write(long handle, String path);
+
     private static native void mramcim_destroy(long handle);
 
     @Override
@@ -77,6 +79,11 @@ final class NativeBindings implements NativeApi {
     @Override
     public void traceClose(long handle) {
         mramcim_trace_close(handle);
+    }
+
+    @Override
+    public int coverageWrite(long handle, String path) {
+        return mramcim_coverage_write(handle, path);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package mramcim.cosim.verilator;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A Verilated top compiled into a shared library, and what it was built from.
@@ -12,20 +13,25 @@ import java.nio.file.Path;
  * @param ports         the top's ports and their buffer layout
  * @param libraryDigest SHA-256 (hex) of the library file itself, checked before it is loaded; null
  *                      before the builder has verified the file
- * @param source        what the Verilog is called in messages (the user's file name); the copy the
- *                      library was built from is {@link #internalSource()}
+ * @param sourceNames   the name Verilator compiled each source under (which its messages cite) to
+ *                      the name the user gave it; empty or null for the project's own Verilog
  */
 public record NativeBuild(String top, String label, String hash, Path library, PortList ports, String libraryDigest,
-                          String source) {
+                          Map<String, String> sourceNames) {
 
-    /** The name of the Verilog copy Verilator compiled, which its runtime messages cite. */
-    public String internalSource() {
-        return top + ".sv";
+    public NativeBuild {
+        sourceNames = sourceNames == null ? Map.of() : Map.copyOf(sourceNames);
     }
 
-    /** {@code text} with the internal copy's name replaced by {@link #source}. */
+    /** {@code text} with every internal copy's name replaced by the user's name for it. */
     public String cite(String text) {
-        return source == null || source.equals(internalSource()) ? text : text.replace(internalSource() + ":", source + ":");
+        String out = text;
+        for (Map.Entry<String, String> e : sourceNames.entrySet()) {
+            if (!e.getKey().equals(e.getValue())) {
+                out = out.replace(e.getKey() + ":", e.getValue() + ":");
+            }
+        }
+        return out;
     }
 
     /** Short description for messages: top, configuration and the first hash digits. */
@@ -35,6 +41,6 @@ public record NativeBuild(String top, String label, String hash, Path library, P
 
     /** This build with the verified digest of its library file. */
     public NativeBuild withLibraryDigest(String digest) {
-        return new NativeBuild(top, label, hash, library, ports, digest, source);
+        return new NativeBuild(top, label, hash, library, ports, digest, sourceNames);
     }
 }

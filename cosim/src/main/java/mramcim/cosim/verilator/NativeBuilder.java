@@ -61,6 +61,41 @@ public final class NativeBuilder {
     static final String LIBRARY_NAME = "libmramcim.so";
     /** The library's SHA-256, written beside it when it was built. */
     static final String DIGEST_NAME = LIBRARY_NAME + ".sha256";
+    /** Version of the cached port lists (cache/ports/*.json); part of every hash. */
+    static final String PORTS_FORMAT = "mramcim-ports/1";
+
+    /**
+     * One file of a netlist: Verilog, or C/C++ (DPI functions, a test library) compiled and linked
+     * into the library.
+     *
+     * @param name the name the user gave it, for messages
+     * @param text its content
+     */
+    public record Source(String name, String text) {
+        /** True for C and C++ files (.c, .cc, .cpp, .cxx). */
+        public boolean cpp() {
+            return name.matches("(?i).*\\.(c|cc|cpp|cxx)$");
+        }
+    }
+
+    /** What the library is built for. */
+    public enum Variant {
+        /** Full speed. */
+        FAST(List.of()),
+        /** With Verilator's line, toggle and user coverage points, written per seed to a .dat file. */
+        COVERAGE(List.of("--coverage-line", "--coverage-toggle", "--coverage-user"));
+
+        private final List<String> flags;
+
+        Variant(List<String> flags) {
+            this.flags = flags;
+        }
+
+        /** The Verilator flags of the variant. */
+        public List<String> flags() {
+            return flags;
+        }
+    }
 
     private static final String WRAPPER_RESOURCE = "/mramcim/cosim/verilator/wrapper.cpp";
     private static final String TMP_MARK = ".tmp-";
@@ -91,10 +126,7 @@ public final class NativeBuilder {
         List<String> f = new ArrayList<>(List.of(
                 "--cc", "--build", "-j", "2", "--prefix", "Vtop", "--trace", "-O3",
                 "--x-assign", "fast", "--x-initial", "fast", "--noassert", "-Wno-fatal"));
-        for (String w : ERROR_WARNINGS) {
-            f.add("-Wwarn-" + w);
-            f.add("-Werror-" + w);
-        }
+        f.addAll(warningFlags());
         f.addAll(List.of("-CFLAGS", "-fPIC", "-CFLAGS", "-DVL_USER_FINISH", "-CFLAGS", "-DVL_USER_STOP",
                 "-CFLAGS", "-DVL_USER_FATAL", "-LDFLAGS", "-shared", "-LDFLAGS", "-Wl,-Bsymbolic",
                 "-MAKEFLAGS", "OPT_FAST=-O2"));
@@ -126,33 +158,39 @@ public final class NativeBuilder {
         return Path.of(System.getProperty(CACHE_PROPERTY, "target/native")).toAbsolutePath().normalize();
     }
 
-    /** As {@link #build(String, String, String, String)} for Verilog the project generated itself. */
+    /** The library of Verilog the project generated itself (one file, full speed). */
     public NativeBuild build(String top, String label, String verilog) {
-        return build(top, label, top + ".sv", verilog);
+        return build(top, label, List.of(new Source(top + ".sv", verilog)), Variant.FAST);
     }
 
     /**
-     * Returns the library for {@code verilog}'s module {@code top}, building it when no intact
-     * library with the same content hash exists yet.
+     * Returns the library for the netlist {@code sources} with top module {@code top}, building it
+     * when no intact library with the same content hash exists yet.
      *
-     * @param label      configuration label used in messages only, for example "64x64"
-     * @param sourceName what to call the Verilog in messages (the user's file name)
+     * @param label configuration label used in messages only, for example "64x64"
      * @throws NetlistRejectedException if Verilator refuses the Verilog (syntax, or a warning of
      *                                  {@link #ERROR_WARNINGS})
      */
-    public NativeBuild build(String top, String label, String sourceName, String verilog) {
-        if (!IDENT.matcher(top).matches()) {
-            throw new IllegalArgumentException("top = '" + top + "' is not a Verilog identifier");
-        }
-        PortList ports = PortList.parse(verilog, top);
+    public NativeBuild build(String top, String label, List<Source> sources, Variant variant) {
+        checkTop(top);
+        PortList ports = ports(top, sources);
         String wrapper = wrapperSource();
         String portsHeader = ports.portsHeader();
         String version = verilatorVersion();
-        String hash = sha256(String.join("\u0000", List.of(top, verilog, wrapper, portsHeader, version,
-                String.join(" ", VERILATOR_FLAGS), HaltCause.defines())).getBytes(StandardCharsets.UTF_8));
+        List<String> flags = flags(variant);
+        List<String> parts = new ArrayList<>(List.of(top, wrapper, portsHeader, version, String.join(" ", flags),
+                HaltCause.defines(), PORTS_FORMAT));
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < sources.size(); k++) {
+            String internal = internalName(top, k, sources.get(k));
+            names.put(internal, sources.get(k).name());
+            parts.add(internal);
+            parts.add(sources.get(k).text());
+        }
+        String hash = sha256(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
         Path dir = cache.resolve(hash);
         Path lib = dir.resolve(LIBRARY_NAME);
-        NativeBuild wanted = new NativeBuild(top, label, hash, lib, ports, null, sourceName);
+        NativeBuild wanted = new NativeBuild(top, label, hash, lib, ports, null, names);
         synchronized (LOCKS.computeIfAbsent(hash, h -> new Object())) {
             if (Files.exists(dir)) {
                 String digest = intactDigest(dir);
@@ -166,7 +204,7 @@ public final class NativeBuilder {
             }
             removeAbandonedBuilds();
             long t0 = System.nanoTime();
-            buildInto(dir, wanted, sourceName, verilog, wrapper, portsHeader);
+            buildInto(dir, wanted, sources, flags, wrapper, portsHeader);
             String digest = intactDigest(dir);
             if (digest == null) {
                 throw new ToolchainException("the library built for " + wanted.describe() + " at " + lib
@@ -178,13 +216,123 @@ public final class NativeBuilder {
         }
     }
 
-    private void buildInto(Path dir, NativeBuild build, String sourceName, String verilog, String wrapper,
+    /**
+     * The ports of {@code top} in {@code sources}, as Verilator elaborates them
+     * ({@code verilator --xml-only}), cached by content hash in {@code cache/ports}.
+     *
+     * @throws NetlistRejectedException if Verilator refuses the Verilog
+     * @throws IllegalArgumentException if the top is missing or has a port mramcim cannot drive
+     */
+    public PortList ports(String top, List<Source> sources) {
+        checkTop(top);
+        if (sources.stream().noneMatch(src -> !src.cpp())) {
+            throw new IllegalArgumentException("no Verilog file among the sources: give the netlist's .v or .sv files");
+        }
+        List<String> parts = new ArrayList<>(List.of(top, verilatorVersion(), PORTS_FORMAT));
+        for (int k = 0; k < sources.size(); k++) {
+            parts.add(internalName(top, k, sources.get(k)));
+            parts.add(sources.get(k).text());
+        }
+        String key = sha256(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
+        Path cached = cache.resolve("ports").resolve(key + ".json");
+        if (Files.isRegularFile(cached)) {
+            try {
+                return PortsFile.read(cached);
+            } catch (RuntimeException e) {
+                // a damaged cache entry is simply read again from the sources
+            }
+        }
+        Path tmp = cache.resolve("ports").resolve(key + TMP_MARK + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(tmp);
+            List<String> files = writeSources(tmp, top, sources, false);
+            // Elaboration only, warnings not fatal: a netlist whose interface is wrong is refused by the
+            // interface check with the port's name and both widths, before the build refuses it for
+            // the width warnings that follow from it.
+            List<String> cmd = new ArrayList<>(List.of(verilator, "--xml-only", "-Wno-fatal", "-Wno-lint", "-Wno-style"));
+            cmd.addAll(List.of("--top-module", top, "--xml-output", "ports.xml"));
+            cmd.addAll(files);
+            Path logFile = tmp.resolve("verilator.log");
+            int rc = run(cmd, tmp, logFile, "verilator");
+            List<String> lines = readLines(logFile);
+            Map<String, String> names = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < sources.size(); k++) {
+                names.put(internalName(top, k, sources.get(k)), sources.get(k).name());
+            }
+            if (rc != 0) {
+                if (lines.stream().anyMatch(l -> l.contains("Specified --top-module '" + top + "' was not found"))) {
+                    throw new NetlistRejectedException("module " + top + " not found in " + String.join(", ", names.values())
+                            + ": give the netlist whose top module is " + top);
+                }
+                throw failure("the ports of " + top, names, cmd, rc, lines, logFile, cache.resolve("ports").resolve(key));
+            }
+            PortList ports;
+            try {
+                ports = VerilatorPorts.fromXml(tmp.resolve("ports.xml"), top);
+            } catch (IllegalArgumentException e) {
+                throw new NetlistRejectedException(e.getMessage().startsWith("module ")
+                        ? "module " + top + " not found in " + String.join(", ", names.values()) + ": give the netlist whose top is "
+                        + top : e.getMessage());
+            }
+            PortsFile.write(cached, ports);
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the ports of " + top + " in " + tmp, e);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static void checkTop(String top) {
+        if (!IDENT.matcher(top).matches()) {
+            throw new IllegalArgumentException("top = '" + top + "' is not a Verilog identifier");
+        }
+    }
+
+    /** The file name a source is compiled under: the top's name for the first Verilog file. */
+    static String internalName(String top, int k, Source s) {
+        if (s.cpp()) {
+            String ext = s.name().substring(s.name().lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT);
+            return "dpi_" + k + ext;
+        }
+        return k == 0 ? top + ".sv" : top + "_" + k + ".sv";
+    }
+
+    /** Writes the sources under their internal names; returns those to give Verilator. */
+    private static List<String> writeSources(Path dir, String top, List<Source> sources, boolean withCpp) throws IOException {
+        List<String> files = new ArrayList<>();
+        for (int k = 0; k < sources.size(); k++) {
+            Source s = sources.get(k);
+            String internal = internalName(top, k, s);
+            Files.writeString(dir.resolve(internal), s.text());
+            if (withCpp || !s.cpp()) {
+                files.add(internal);
+            }
+        }
+        return files;
+    }
+
+    private static List<String> warningFlags() {
+        List<String> f = new ArrayList<>();
+        for (String w : ERROR_WARNINGS) {
+            f.add("-Wwarn-" + w);
+            f.add("-Werror-" + w);
+        }
+        return f;
+    }
+
+    private static List<String> flags(Variant variant) {
+        List<String> f = new ArrayList<>(VERILATOR_FLAGS);
+        f.addAll(variant.flags());
+        return f;
+    }
+
+    private void buildInto(Path dir, NativeBuild build, List<Source> sources, List<String> flags, String wrapper,
                            String portsHeader) {
         Path tmp = dir.resolveSibling(dir.getFileName() + TMP_MARK + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         try {
             Files.createDirectories(tmp);
-            String svName = build.top() + ".sv";
-            Files.writeString(tmp.resolve(svName), verilog);
+            List<String> files = writeSources(tmp, build.top(), sources, true);
             Files.writeString(tmp.resolve("wrapper.cpp"), wrapper);
             Files.writeString(tmp.resolve("ports.h"), portsHeader);
             // The hash and a description are compiled into the library so that a copied, renamed or
@@ -196,16 +344,17 @@ public final class NativeBuilder {
             log.accept("Verilating " + build.describe() + " ...");
             List<String> vcmd = new ArrayList<>();
             vcmd.add(verilator);
-            vcmd.addAll(VERILATOR_FLAGS);
-            vcmd.addAll(List.of("--top-module", build.top(), "--Mdir", "obj_dir", "--exe", "-o", "../" + LIBRARY_NAME,
-                    svName, "wrapper.cpp"));
+            vcmd.addAll(flags);
+            vcmd.addAll(List.of("--top-module", build.top(), "--Mdir", "obj_dir", "--exe", "-o", "../" + LIBRARY_NAME));
+            vcmd.addAll(files);
+            vcmd.add("wrapper.cpp");
             Path logFile = tmp.resolve("verilator.log");
             int rc = run(vcmd, tmp, logFile, "verilator");
             List<String> lines = readLines(logFile);
             if (rc != 0) {
-                throw failure(build, sourceName, svName, vcmd, rc, lines, logFile, dir);
+                throw failure(build.describe(), build.sourceNames(), vcmd, rc, lines, logFile, dir);
             }
-            reportWarnings(lines, svName, sourceName, dir);
+            reportWarnings(lines, build, dir);
             Path lib = tmp.resolve(LIBRARY_NAME);
             Files.writeString(tmp.resolve(DIGEST_NAME), fileDigest(lib) + "\n");
             try {
@@ -233,7 +382,7 @@ public final class NativeBuilder {
      * error, an error warning), the tool chain's otherwise (a compiler failure). The log is kept
      * beside the cache directory so the user can read all of it.
      */
-    private RuntimeException failure(NativeBuild build, String sourceName, String svName, List<String> cmd, int rc,
+    private RuntimeException failure(String what, Map<String, String> names, List<String> cmd, int rc,
                                      List<String> lines, Path logFile, Path dir) {
         Path kept = dir.resolveSibling(dir.getFileName() + ".failed.log");
         try {
@@ -243,21 +392,22 @@ public final class NativeBuilder {
         }
         List<String> errors = lines.stream()
                 .filter(l -> l.startsWith("%Error") && !l.startsWith("%Error: Exiting due to"))
-                .map(l -> rename(l, svName, sourceName)).toList();
+                .map(l -> rename(l, names)).toList();
         if (!errors.isEmpty()) {
-            return new NetlistRejectedException("Verilator refused " + sourceName + ": " + errors.get(0).replaceAll("\\.$", "")
+            return new NetlistRejectedException("Verilator refused " + String.join(", ", names.values()) + ": "
+                    + errors.get(0).replaceAll("\\.$", "")
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : "")
                     + ". Fix the netlist; the whole log is " + kept);
         }
-        return new ToolchainException("verilator failed (exit " + rc + ") building " + build.describe() + " running "
+        return new ToolchainException("verilator failed (exit " + rc + ") on " + what + " running "
                 + String.join(" ", cmd) + "\n--- last lines of " + kept + " ---\n"
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
     }
 
-    private void reportWarnings(List<String> lines, String svName, String sourceName, Path dir) {
+    private void reportWarnings(List<String> lines, NativeBuild build, Path dir) {
         List<String> warnings = lines.stream().filter(l -> l.startsWith("%Warning")).toList();
         for (int k = 0; k < Math.min(WARNINGS_SHOWN, warnings.size()); k++) {
-            log.accept("verilator: " + rename(warnings.get(k), svName, sourceName));
+            log.accept("verilator: " + build.cite(warnings.get(k)));
         }
         if (warnings.size() > WARNINGS_SHOWN) {
             log.accept("verilator: ... " + (warnings.size() - WARNINGS_SHOWN) + " more warnings in "
@@ -265,9 +415,13 @@ public final class NativeBuilder {
         }
     }
 
-    /** The internal copy's name in Verilator's messages replaced by the user's file name. */
-    private static String rename(String line, String svName, String sourceName) {
-        return svName.equals(sourceName) ? line : line.replace(svName + ":", sourceName + ":");
+    /** The internal copies' names in Verilator's messages replaced by the user's file names. */
+    private static String rename(String line, Map<String, String> names) {
+        String out = line;
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            out = out.replace(e.getKey() + ":", e.getValue() + ":");
+        }
+        return out;
     }
 
     /** Verilator's version line; also the check that Verilator is installed at all. */

@@ -5,23 +5,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The ports of a top module, read from its SystemVerilog header, with their buffer offsets.
+ * The ports of a top module with their buffer offsets, as Verilator elaborates them
+ * ({@link VerilatorPorts}): any netlist Verilator reads (ANSI or non-ANSI headers, several files,
+ * a gate-level netlist) is used as it is.
  *
  * <p>{@code clock} and {@code reset} are driven by the wrapper itself and are not in the buffers.
- * Reading the header rather than asking Chisel lets a hand-edited netlist ({@code --verilog}) be
- * used as it is, as long as it keeps the ANSI port style that firtool writes.
  */
 public final class PortList {
 
     /** Ports the C++ wrapper drives itself. */
     public static final List<String> WRAPPER_PORTS = List.of("clock", "reset");
-
-    private static final Pattern RANGE = Pattern.compile("\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     private final String top;
     private final List<Port> inputs;
@@ -29,10 +24,6 @@ public final class PortList {
     private final Map<String, Port> byName;
     private final List<Port> declared;
     private final List<String> wrapperPorts;
-
-    private PortList(String top, List<Port> inputs, List<Port> outputs, List<Port> declared) {
-        this(top, inputs, outputs, declared, WRAPPER_PORTS);
-    }
 
     private PortList(String top, List<Port> inputs, List<Port> outputs, List<Port> declared, List<String> wrapperPorts) {
         this.top = top;
@@ -46,72 +37,6 @@ public final class PortList {
         this.byName = Collections.unmodifiableMap(m);
     }
 
-    /**
-     * Parses the ANSI-style header of module {@code top} in {@code verilog}.
-     *
-     * @throws IllegalArgumentException if the module is missing or its header cannot be read
-     */
-    public static PortList parse(String verilog, String top) {
-        String src = verilog.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\\n]*", " ");
-        Matcher m = Pattern.compile("\\bmodule\\s+" + Pattern.quote(top) + "\\s*(#\\s*\\(.*?\\)\\s*)?\\((.*?)\\)\\s*;",
-                Pattern.DOTALL).matcher(src);
-        if (!m.find()) {
-            throw new IllegalArgumentException("module " + top + " not found in the Verilog (expected an ANSI header"
-                    + " 'module " + top + "(input ..., output ...);')");
-        }
-        List<Port> ins = new ArrayList<>();
-        List<Port> outs = new ArrayList<>();
-        List<Port> declared = new ArrayList<>();
-        List<String> wrapperSeen = new ArrayList<>();
-        Boolean input = null;
-        int width = 1;
-        int inOff = 0;
-        int outOff = 0;
-        for (String raw : m.group(2).split(",")) {
-            String decl = raw.trim();
-            if (decl.isEmpty()) {
-                continue;
-            }
-            String[] toks = decl.split("\\s+", 2);
-            if (toks[0].equals("input") || toks[0].equals("output")) {
-                input = toks[0].equals("input");
-                decl = toks.length > 1 ? toks[1] : "";
-                width = 1;
-                decl = decl.replaceFirst("^(wire|logic|reg)\\b\\s*", "");
-                Matcher r = RANGE.matcher(decl);
-                if (r.lookingAt()) {
-                    width = Math.abs(Integer.parseInt(r.group(1)) - Integer.parseInt(r.group(2))) + 1;
-                    decl = decl.substring(r.end()).trim();
-                }
-            } else if (toks[0].equals("inout")) {
-                throw new IllegalArgumentException("port '" + decl + "' of " + top + ": inout ports are not supported");
-            }
-            if (input == null || !IDENT.matcher(decl).matches()) {
-                throw new IllegalArgumentException("cannot read port declaration '" + raw.trim() + "' of module " + top);
-            }
-            if (WRAPPER_PORTS.contains(decl)) {
-                if (!input || width != 1) {
-                    throw new IllegalArgumentException("port " + decl + " of " + top + " must be a 1-bit input (the wrapper"
-                            + " drives it)");
-                }
-                wrapperSeen.add(decl);
-                continue;
-            }
-            if (input) {
-                Port p = new Port(decl, true, width, inOff);
-                ins.add(p);
-                declared.add(p);
-                inOff += p.words();
-            } else {
-                Port p = new Port(decl, false, width, outOff);
-                outs.add(p);
-                declared.add(p);
-                outOff += p.words();
-            }
-        }
-        return new PortList(top, ins, outs, declared, wrapperSeen);
-    }
-
     /** Which of {@link #WRAPPER_PORTS} (clock, reset) the header declares. */
     public List<String> wrapperPorts() {
         return wrapperPorts;
@@ -119,9 +44,15 @@ public final class PortList {
 
     /**
      * The port list of {@code top} with these ports in declaration order (name, direction and
-     * width; buffer offsets are recomputed), for example as a worker process receives it.
+     * width; buffer offsets are recomputed), for example as a worker process receives it; the
+     * top has both wrapper ports.
      */
     public static PortList of(String top, List<Port> declared) {
+        return of(top, declared, WRAPPER_PORTS);
+    }
+
+    /** As {@link #of(String, List)}, with the {@link #WRAPPER_PORTS} the top actually declares. */
+    public static PortList of(String top, List<Port> declared, List<String> wrapperPorts) {
         List<Port> ins = new ArrayList<>();
         List<Port> outs = new ArrayList<>();
         List<Port> all = new ArrayList<>();
@@ -138,7 +69,7 @@ public final class PortList {
             }
             all.add(p);
         }
-        return new PortList(top, ins, outs, all);
+        return new PortList(top, ins, outs, all, wrapperPorts);
     }
 
     /** Name of the top module. */

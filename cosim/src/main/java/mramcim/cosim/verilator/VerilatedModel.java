@@ -181,6 +181,21 @@ public final class VerilatedModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the coverage points (line, toggle, user) counted since the instance opened into a
+     * Verilator coverage file, for {@code verilator_coverage}.
+     *
+     * @throws IllegalStateException if the library is not a coverage build
+     */
+    public void writeCoverage(Path file) {
+        checkOpen();
+        int rc = api.coverageWrite(handle, file.toAbsolutePath().toString());
+        if (rc != 0) {
+            throw new IllegalStateException("cannot write coverage of " + build.describe() + " to " + file
+                    + (rc == 1 ? ": the library is not the coverage build" : ": the netlist halted"));
+        }
+    }
+
     /** Closes the VCD trace, if any. */
     public void traceOff() {
         checkOpen();

@@ -20,6 +20,9 @@
 #include <string>
 #include <verilated.h>
 #include <verilated_vcd_c.h>
+#if VM_COVERAGE
+#include <verilated_cov.h>
+#endif
 #include "Vtop.h"
 #include "build_info.h"
 
@@ -196,6 +199,21 @@ int32_t mramcim_trace_open(void* p, const char* path) {
     h->top->trace(h->trace.get(), 99);
     h->trace->open(path);
     return h->trace->isOpen() ? 0 : 2;
+}
+
+// Writes the coverage points counted so far (a library built with --coverage-*); 1 when the
+// library has none (the fast build), 2 when the model is dead.
+int32_t mramcim_coverage_write(void* p, const char* path) {
+    Handle* h = static_cast<Handle*>(p);
+#if VM_COVERAGE
+    if (h->halt == MRAMCIM_HALT_FATAL) return 2;
+    h->ctx->coveragep()->write(path);
+    return 0;
+#else
+    (void)h;
+    (void)path;
+    return 1;
+#endif
 }
 
 void mramcim_trace_close(void* p) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mramcim.cosim.verilator.NativeBuilder;
 import mramcim.cosim.verilator.PortList;
 import mramcim.model.periphery.Hierarchy;
 import mramcim.rtl.Generator;
@@ -25,7 +26,7 @@ class HierarchyNamesTest {
     @CsvSource({"4, 4", "8, 8", "64, 64", "100, 7", "128, 128"})
     void portsAndBlocksOfTheRtlTopAreThoseOfTheJavaModel(int rows, int cols) {
         String sv = Generator.emit(Hierarchy.TOP, rows, cols);
-        PortList rtl = PortList.parse(sv, Hierarchy.TOP);
+        PortList rtl = NativeBuilder.standard(line -> { }).ports(Hierarchy.TOP, List.of(new NativeBuilder.Source("top.sv", sv)));
         List<String> rtlPorts = rtl.declared().stream()
                 .map(p -> p.name() + (p.input() ? " in " : " out ") + p.width()).toList();
         List<String> modelPorts = Hierarchy.ports(rows, cols).stream()

@@ -72,7 +72,8 @@ class NativeLibraryGuardsTest {
     void theCacheDirectoryIsNamedByTheHashAloneAndTheDescriptionIsEscaped() {
         NativeBuilder builder = new NativeBuilder(tmp.resolve("cache"), "verilator", line -> { });
         String label = "8x8-x\",system(\"touch " + tmp.resolve("pwned") + "\"),\".sv";
-        NativeBuild b = builder.build("TdcBank", label, "x\",system(\"touch pwned\"),\".sv", Generator.emit("TdcBank", 8, 8));
+        NativeBuild b = builder.build("TdcBank", label, List.of(new NativeBuilder.Source("x\",system(\"touch pwned\"),\".sv",
+                Generator.emit("TdcBank", 8, 8))), NativeBuilder.Variant.FAST);
         assertEquals(tmp.resolve("cache").resolve(b.hash()), b.library().getParent());
         try (VerilatedModel m = VerilatedModel.open(b)) {
             m.step();
