@@ -23,10 +23,18 @@ public final class RtlCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output directory")
     Path out;
 
+    @Option(names = "--gate-level", description = "also write TOP_gate.v, the yosys gate-level netlist (synth -flatten)")
+    boolean gateLevel;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Path file = Generator.emitTo(top, rows, cols, out);
         System.out.println("wrote " + file);
+        if (gateLevel) {
+            Path gate = out.resolve(top + "_gate.v");
+            java.nio.file.Files.writeString(gate, mramcim.yosys.GateLevel.synthesize(java.nio.file.Files.readString(file), top));
+            System.out.println("wrote " + gate);
+        }
         return 0;
     }
 }

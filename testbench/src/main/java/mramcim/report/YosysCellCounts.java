@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,22 +31,15 @@ public final class YosysCellCounts {
      *
      * @throws IllegalStateException if yosys is missing or fails, with its output
      */
-    public static Map<String, Integer> count(Path sv, String top) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("mramcim-yosys");
-        Path stat = dir.resolve("stat.txt");
-        Path log = dir.resolve("yosys.log");
-        String script = "read_verilog -sv " + sv.toAbsolutePath() + "; synth -top " + top + "; tee -q -o " + stat + " stat";
-        Process p;
+    public static Map<String, Integer> count(Path sv, String top) throws IOException {
+        mramcim.yosys.Yosys y = mramcim.yosys.Yosys.inTempDir();
         try {
-            p = new ProcessBuilder(List.of("yosys", "-q", "-p", script)).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("yosys is not installed (scripts/setup installs it from Debian)", e);
+            y.write("design.sv", Files.readString(sv, StandardCharsets.UTF_8));
+            y.run("stat", List.of("read_verilog -sv design.sv", "synth -top " + top, "tee -q -o stat.txt stat"));
+            return parse(y.read("stat.txt"));
+        } finally {
+            y.delete();
         }
-        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException("yosys failed on " + sv + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
-        }
-        return parse(Files.readString(stat, StandardCharsets.UTF_8));
     }
 
     /** Parses the output of yosys' {@code stat}: one "=== module ===" section per module, then the hierarchy. */

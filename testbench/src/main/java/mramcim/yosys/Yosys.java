@@ -1,0 +1,112 @@
+package mramcim.yosys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Debian's yosys on a script in a working directory of its own. Callers write their inputs
+ * there under fixed names, so no file name of a user's ever reaches a yosys command (whose script
+ * language splits on spaces and semicolons).
+ */
+public final class Yosys {
+
+    /** Longest a yosys run may take: synthesis of a 128 x 128 macro takes about a minute. */
+    public static final long TIMEOUT_MINUTES = 30;
+
+    private final Path dir;
+
+    private Yosys(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A fresh working directory under the system's temporary directory. */
+    public static Yosys inTempDir() {
+        try {
+            return new Yosys(Files.createTempDirectory("mramcim-yosys"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a working directory for yosys", e);
+        }
+    }
+
+    /** A working directory the caller owns (kept afterwards). */
+    public static Yosys in(Path dir) {
+        try {
+            return new Yosys(Files.createDirectories(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    /** The working directory. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Writes an input file into the working directory. */
+    public Path write(String name, String text) {
+        try {
+            return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(name), e);
+        }
+    }
+
+    /** Reads a file yosys wrote. */
+    public String read(String name) {
+        try {
+            return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("yosys did not write " + name + " in " + dir, e);
+        }
+    }
+
+    /**
+     * Runs {@code commands} as a script ({@code name}.ys, log in {@code name}.log) and returns the log.
+     *
+     * @throws IllegalStateException if yosys is missing, fails or times out, with the end of its log
+     */
+    public String run(String name, List<String> commands) {
+        Path script = write(name + ".ys", String.join("\n", commands) + "\n");
+        Path log = dir.resolve(name + ".log");
+        Process p;
+        try {
+            p = new ProcessBuilder("yosys", "-q", "-l", log.getFileName().toString(), "-s", script.getFileName().toString())
+                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".out").toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("yosys is not installed (scripts/setup installs it from Debian)", e);
+        }
+        try {
+            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("yosys did not finish " + name + " within " + TIMEOUT_MINUTES + " minutes");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("yosys interrupted", e);
+        }
+        String text = Files.exists(log) ? read(log.getFileName().toString()) : "";
+        if (p.exitValue() != 0) {
+            String out = Files.exists(dir.resolve(name + ".out")) ? read(name + ".out") : "";
+            List<String> lines = (text + out).lines().toList();
+            throw new IllegalStateException("yosys failed on " + name + " (exit " + p.exitValue() + "):\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+        }
+        return text;
+    }
+
+    /** Removes the working directory. */
+    public void delete() {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary directory does no harm
+        }
+    }
+}
