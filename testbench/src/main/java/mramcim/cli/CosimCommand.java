@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import mramcim.coverage.CodeCoverage;
+import mramcim.coverage.CodeCoverageFiles;
 import mramcim.cosim.verilator.NativeBuild;
+import mramcim.model.periphery.Hierarchy;
 import mramcim.model.config.MacroConfig;
 import mramcim.report.OutputDir;
 import mramcim.run.CosimRun;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Option;
 public final class CosimCommand implements Callable<Integer> {
 
     /** The files cosim writes, removed when a new run claims the directory. */
-    static final List<String> FILES = List.of("summary.txt", "summary.json", "wave", Regression.LOG_DIR);
+    static final List<String> FILES = List.of("summary.txt", "summary.json", "wave", Regression.LOG_DIR, CodeCoverageFiles.DIR);
 
     @Option(names = "--preset", defaultValue = "jung2022", description = "configuration preset: jung2022, ideal, ideal-fine, small:RxC (default ${DEFAULT-VALUE})")
     String preset;
@@ -52,6 +55,10 @@ public final class CosimCommand implements Callable<Integer> {
 
     @Option(names = "--count-all", description = "do not stop at the first divergence; count divergent cycles")
     boolean countAll;
+
+    @Option(names = "--code-coverage", description = "RTL line and toggle coverage of the run (the coverage build of the"
+            + " library), written to OUT/code-coverage")
+    boolean codeCoverage;
 
     @Option(names = "--seed-timeout", description = "wall-time budget in seconds (default: 600, or cycles / 2000 if longer)")
     Long seedTimeout;
@@ -86,7 +93,7 @@ public final class CosimCommand implements Callable<Integer> {
         WorkerPool.Limits limits = new WorkerPool.Limits(seedTimeout == null ? defaults.seedTimeout() : Duration.ofSeconds(seedTimeout),
                 Duration.ofSeconds(stallTimeout));
         MacroConfig config = MacroConfig.preset(preset);
-        CosimRun.Options o = new CosimRun.Options(config, preset, seed, cycles, verilog, countAll, false, java.util.Map.of());
+        CosimRun.Options o = new CosimRun.Options(config, preset, seed, cycles, verilog, countAll, codeCoverage, java.util.Map.of());
         List<Path> inputs = List.copyOf(verilog);
         OutputDir dir = OutputDir.claim(out, "cosim", FILES, inputs);
         return dir.guard(() -> run(o, limits, dir));
@@ -98,8 +105,10 @@ public final class CosimCommand implements Callable<Integer> {
         WorkerPool pool = new WorkerPool(job, limits, dir.path(), dir.resolve(Regression.LOG_DIR), new AtomicBoolean(), n -> { },
                 null);
         SeedResult r = pool.run(List.of(o.seed()), 1).get(0);
-        dir.record(List.of("wave", Regression.LOG_DIR));
-        CosimSummary s = CosimSummary.of(o, r);
+        dir.record(List.of("wave", Regression.LOG_DIR, CodeCoverageFiles.DIR));
+        CodeCoverage.Summary code = r.codeCoverage() == null ? null : CodeCoverageFiles.write(List.of(dir.resolve(r.codeCoverage())),
+                dir.path(), Hierarchy.TOP, Regression.sources(o));
+        CosimSummary s = CosimSummary.of(o, r, code);
         List<String> lines = new ArrayList<>(s.lines(o.countAll()));
         r.waves().forEach(f -> lines.add("wrote " + dir.resolve(f)));
         dir.write("summary.txt", String.join("\n", lines) + "\n");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import mramcim.coverage.CodeCoverageFiles;
 import mramcim.report.OutputDir;
 import mramcim.run.RegressionReport;
 import mramcim.run.RegressionSummary;
@@ -39,9 +40,14 @@ public final class MergeCommand implements Callable<Integer> {
                 inputs.add(d);
             }
         }
-        RegressionSummary s = ShardMerge.merge(parts);
+        RegressionSummary merged = ShardMerge.merge(parts);
         OutputDir dir = OutputDir.claim(out, "merge", RegressionReport.FILES, inputs);
         return dir.guard(() -> {
+            List<Path> withCode = parts.stream().filter(p -> p.summary().codeCoverage() != null)
+                    .map(p -> Files.isDirectory(p.source()) ? p.source() : p.source().toAbsolutePath().getParent()).toList();
+            RegressionSummary s = withCode.isEmpty() ? merged : merged.withCodeCoverage(
+                    CodeCoverageFiles.mergeShards(withCode, dir.path(), mramcim.model.periphery.Hierarchy.TOP));
+            dir.record(List.of(CodeCoverageFiles.DIR));
             List<Path> files = RegressionReport.write(s, dir);
             RegressionReport.console(s).forEach(System.out::println);
             System.out.println("report: " + String.join(", ", files.stream().map(Path::toString).toList()));

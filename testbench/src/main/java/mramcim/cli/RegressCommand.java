@@ -69,6 +69,10 @@ public final class RegressCommand implements Callable<Integer> {
             description = "seconds without progress after which a seed counts as hung (default ${DEFAULT-VALUE})")
     long stallTimeout;
 
+    @Option(names = "--code-coverage", description = "RTL line and toggle coverage: run the coverage build of the library"
+            + " (slower), write OUT/code-coverage (coverage.dat, coverage.info, html/) and report it per block")
+    boolean codeCoverage;
+
     @Option(names = "--no-progress", description = "no progress bar (logs)")
     boolean noProgress;
 
@@ -101,7 +105,7 @@ public final class RegressCommand implements Callable<Integer> {
         verilog.forEach(v -> CliChecks.readableFile("--verilog", v));
         MacroConfig config = MacroConfig.preset(preset);
         Regression.Options o = new Regression.Options(config, preset, split.seeds(), cycles, workers, verilog, window, split, limits,
-                false);
+                codeCoverage);
         List<Path> inputs = new ArrayList<>(verilog);
         OutputDir dir = OutputDir.claim(out, "regress", RegressionReport.FILES, inputs);
         AtomicBoolean stop = new AtomicBoolean();
@@ -143,7 +147,7 @@ public final class RegressCommand implements Callable<Integer> {
                     }
                 });
             }
-            dir.record(List.of("failures", Regression.LOG_DIR));
+            dir.record(List.of("failures", Regression.LOG_DIR, mramcim.coverage.CodeCoverageFiles.DIR));
             List<Path> files = RegressionReport.write(s, dir);
             RegressionReport.console(s).forEach(System.out::println);
             System.out.println("report: " + String.join(", ", files.stream().map(Path::toString).toList()));

@@ -3,6 +3,7 @@ package mramcim.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import mramcim.coverage.CodeCoverage;
 
 /**
  * What {@code mramcim cosim} writes to {@code summary.json}: the seed's result and the run around it.
@@ -10,16 +11,16 @@ import java.util.Locale;
  * @param format {@value #FORMAT}
  */
 public record CosimSummary(String format, Verdict verdict, String preset, int rows, int cols, String netlist,
-                           double cyclesPerSecond, SeedResult result) {
+                           double cyclesPerSecond, SeedResult result, CodeCoverage.Summary codeCoverage) {
 
     /** The format id of cosim's {@code summary.json}. */
     public static final String FORMAT = "mramcim-cosim-summary/1";
 
     /** The summary of one seed's run. */
-    public static CosimSummary of(CosimRun.Options o, SeedResult r) {
+    public static CosimSummary of(CosimRun.Options o, SeedResult r, CodeCoverage.Summary code) {
         Verdict v = Verdict.of(List.of(r.status()));
         return new CosimSummary(FORMAT, v, o.preset(), o.config().rows(), o.config().cols(),
-                o.netlist(), r.cycles() / Math.max(r.seconds(), 1e-9), r);
+                o.netlist(), r.cycles() / Math.max(r.seconds(), 1e-9), r, code);
     }
 
     /** Text summary, a few lines. */
@@ -28,6 +29,9 @@ public record CosimSummary(String format, Verdict verdict, String preset, int ro
         SeedResult r = result;
         lines.add(String.format(Locale.ROOT, "%s: %s %dx%d seed %d, %,d cycles, %,d commands, %d resets, %.2f s (%,.0f cycles/s)",
                 r.status().id(), preset, rows, cols, r.seed(), r.cycles(), r.commands(), r.resets(), r.seconds(), cyclesPerSecond));
+        if (codeCoverage != null) {
+            lines.add(codeCoverage.line() + (codeCoverage.html() == null ? "" : "; " + codeCoverage.html()));
+        }
         if (r.status() == SeedStatus.PASS) {
             return lines;
         }

@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import mramcim.coverage.Coverage;
+import mramcim.coverage.CodeCoverage;
+import mramcim.coverage.CodeCoverageFiles;
 import mramcim.coverage.CoverageModel;
+import mramcim.cosim.verilator.NativeBuilder;
+import mramcim.cosim.verilator.RtlLibraries;
+import mramcim.model.periphery.Hierarchy;
+import mramcim.rtl.Generator;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.RegisterMap;
@@ -103,6 +109,23 @@ public final class Regression {
         for (SeedResult r : results) {
             total.merge(Coverage.of(r.coverage()));
         }
-        return RegressionSummary.of(o, results, total, stop.get(), (System.nanoTime() - t0) / 1e9);
+        CodeCoverage.Summary code = null;
+        if (o.codeCoverage()) {
+            List<Path> dats = results.stream().filter(r -> r.codeCoverage() != null).map(r -> out.resolve(r.codeCoverage())).toList();
+            code = dats.isEmpty() ? null : CodeCoverageFiles.write(dats, out, Hierarchy.TOP, sources(o));
+        }
+        return RegressionSummary.of(o, results, total, code, stop.get(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The netlist the run compiled: the generated top, or the --verilog files. */
+    static List<NativeBuilder.Source> sources(Options o) {
+        return sources(o.seed(o.seeds().get(0)));
+    }
+
+    /** The netlist a lockstep run compiles: the generated top, or the --verilog files. */
+    public static List<NativeBuilder.Source> sources(CosimRun.Options o) {
+        return o.verilog().isEmpty()
+                ? List.of(new NativeBuilder.Source(Hierarchy.TOP + ".sv", Generator.emit(Hierarchy.TOP, o.config().rows(), o.config().cols())))
+                : RtlLibraries.readSources(o.verilog());
     }
 }

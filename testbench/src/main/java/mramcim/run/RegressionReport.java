@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import mramcim.coverage.CodeCoverage;
 import mramcim.coverage.Coverage;
 import mramcim.coverage.CoverageModel;
 import mramcim.model.config.StrictJson;
@@ -30,7 +31,8 @@ public final class RegressionReport {
     public static final int SLOWEST = 5;
 
     /** The files a regression writes, and removes when a new run claims the directory. */
-    public static final List<String> FILES = List.of("summary.json", "junit.xml", "report.md", "failures", Regression.LOG_DIR);
+    public static final List<String> FILES = List.of("summary.json", "junit.xml", "report.md", "failures", Regression.LOG_DIR,
+            mramcim.coverage.CodeCoverageFiles.DIR);
 
     private static final ObjectMapper JSON = StrictJson.mapper();
 
@@ -75,6 +77,9 @@ public final class RegressionReport {
                 s.verdict().id(), s.preset(), s.rows(), s.cols(), s.seeds().size(), s.cyclesPerSeed(), counts(s), s.cycles(),
                 s.wallSeconds()));
         lines.add(String.format(Locale.ROOT, "coverage: %d of %d bins (%.1f %%)", c.hit(), c.bins(), 100.0 * c.hit() / c.bins()));
+        if (s.codeCoverage() != null) {
+            lines.add(s.codeCoverage().line() + (s.codeCoverage().html() == null ? "" : "; " + s.codeCoverage().html()));
+        }
         for (String point : c.points().keySet()) {
             List<String> holes = c.holes(point);
             if (!holes.isEmpty()) {
@@ -127,7 +132,13 @@ public final class RegressionReport {
         md.append(String.format(Locale.ROOT, "| cycles | %,d (%,d per seed) |%n", s.cycles(), s.cyclesPerSeed()));
         md.append(String.format(Locale.ROOT, "| coverage | %d of %d bins (%.1f %%) |%n", c.hit(), c.bins(), 100.0 * c.hit() / c.bins()));
         md.append(String.format(Locale.ROOT, "| wall time | %.1f s on %d workers (shard %s) |%n", s.wallSeconds(), s.jobs(), s.shard()));
-        md.append("| netlist | ").append(s.netlist()).append(" |\n\n");
+        md.append("| netlist | ").append(s.netlist()).append(" |\n");
+        if (s.codeCoverage() != null) {
+            CodeCoverage.Summary cc = s.codeCoverage();
+            md.append(String.format(Locale.ROOT, "| RTL code coverage | lines %d / %d (%.1f %%), toggles %d / %d (%.1f %%) |%n",
+                    cc.lineHit(), cc.lineTotal(), cc.linePercent(), cc.toggleHit(), cc.toggleTotal(), cc.togglePercent()));
+        }
+        md.append('\n');
 
         md.append("## Failures\n\n");
         List<SeedResult> failed = s.seeds().stream().filter(SeedResult::failed).toList();
@@ -174,6 +185,10 @@ public final class RegressionReport {
             md.append('\n');
         }
 
+        if (s.codeCoverage() != null) {
+            codeCoverage(md, s.codeCoverage());
+        }
+
         md.append("## Slowest seeds\n\n| seed | seconds | cycles/s |\n|---|---|---|\n");
         s.seeds().stream().filter(r -> r.seconds() > 0).sorted(Comparator.comparingDouble(SeedResult::seconds).reversed())
                 .limit(SLOWEST).forEach(r -> md.append(String.format(Locale.ROOT, "| %d | %.2f | %,.0f |%n", r.seed(), r.seconds(),
@@ -193,6 +208,29 @@ public final class RegressionReport {
         md.append(title).append(": ");
         md.append(String.join(", ", files.stream().map(w -> "[" + Path.of(w).getFileName() + "](" + w + ")").toList()));
         md.append(note).append("\n\n");
+    }
+
+    /** Per-block line and toggle coverage and every point never hit. */
+    private static void codeCoverage(StringBuilder md, CodeCoverage.Summary cc) {
+        md.append("## RTL code coverage\n\n");
+        md.append(cc.html() == null ? "" : "HTML report: [" + cc.html() + "](" + cc.html() + "); ");
+        md.append("merged coverage file: `").append(cc.data()).append("`.\n\n");
+        md.append("| block | lines | toggles |\n|---|---|---|\n");
+        for (CodeCoverage.Block b : cc.blocks()) {
+            md.append(String.format(Locale.ROOT, "| %s | %d / %d (%.1f %%) | %d / %d (%.1f %%) |%n", b.block(), b.lineHit(), b.lineTotal(),
+                    b.linePercent(), b.toggleHit(), b.toggleTotal(), b.togglePercent()));
+        }
+        md.append(String.format(Locale.ROOT, "| **all** | %d / %d (%.1f %%) | %d / %d (%.1f %%) |%n%n", cc.lineHit(), cc.lineTotal(),
+                cc.linePercent(), cc.toggleHit(), cc.toggleTotal(), cc.togglePercent()));
+        List<String> holes = cc.uncovered();
+        md.append("### Points never hit (").append(holes.size()).append(")\n\n");
+        if (holes.isEmpty()) {
+            md.append("None.\n\n");
+        } else {
+            md.append("```\n");
+            holes.forEach(h -> md.append(h).append('\n'));
+            md.append("```\n\n");
+        }
     }
 
     /** Op rows by status columns; a dash for a pair SPEC 5 rules out. */

@@ -3,6 +3,7 @@ package mramcim.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import mramcim.coverage.CodeCoverage;
 import mramcim.coverage.Coverage;
 
 /**
@@ -17,20 +18,22 @@ import mramcim.coverage.Coverage;
  * @param shardCount the number of shards the seeds were split into
  * @param shard      "I/N", or what a merge joined ("merged 1/2, 2/2")
  * @param coverage   coverpoint -> bin -> hits, over every seed
+ * @param codeCoverage RTL line and toggle coverage over every seed ({@code --code-coverage}), or null
  */
 public record RegressionSummary(String format, Verdict verdict, String preset, int rows, int cols, long cyclesPerSeed,
                                 String netlist, long firstSeed, long seedCount, int shardIndex, int shardCount, String shard,
                                 int jobs, boolean interrupted, double wallSeconds, int seedsRun, int passed, int failed,
                                 int crashed, int timedOut, int notRun, long cycles, List<SeedResult> seeds,
-                                Map<String, Map<String, Long>> coverage) {
+                                Map<String, Map<String, Long>> coverage, CodeCoverage.Summary codeCoverage) {
 
     /** The format id of {@code summary.json}; changing it is a visible, tested decision. */
     public static final String FORMAT = "mramcim-regress-summary/2";
 
-    static RegressionSummary of(Regression.Options o, List<SeedResult> results, Coverage total, boolean interrupted,
-                                double wall) {
+    static RegressionSummary of(Regression.Options o, List<SeedResult> results, Coverage total, CodeCoverage.Summary code,
+                                boolean interrupted, double wall) {
         return build(o.preset(), o.config().rows(), o.config().cols(), o.cycles(), netlist(o), o.shard(), o.shard().label(),
-                o.jobs(), interrupted, wall, results.stream().map(SeedResult::withoutCoverage).toList(), total, false);
+                o.jobs(), interrupted, wall, results.stream().map(SeedResult::withoutCoverage).toList(), total, false)
+                .withCodeCoverage(code);
     }
 
     /**
@@ -64,7 +67,14 @@ public record RegressionSummary(String format, Verdict verdict, String preset, i
         Verdict verdict = running ? Verdict.RUNNING : Verdict.of(seeds.stream().map(SeedResult::status).toList());
         return new RegressionSummary(FORMAT, verdict, preset, rows, cols, cyclesPerSeed, netlist, split.firstSeed(),
                 split.seedCount(), split.index(), split.of(), shardLabel, jobs, interrupted || notRun > 0, wall,
-                seeds.size() - notRun, passed, failed, crashed, timedOut, notRun, cycles, seeds, total.points());
+                seeds.size() - notRun, passed, failed, crashed, timedOut, notRun, cycles, seeds, total.points(), null);
+    }
+
+    /** This summary with its RTL code coverage. */
+    public RegressionSummary withCodeCoverage(CodeCoverage.Summary code) {
+        return new RegressionSummary(format, verdict, preset, rows, cols, cyclesPerSeed, netlist, firstSeed, seedCount, shardIndex,
+                shardCount, shard, jobs, interrupted, wallSeconds, seedsRun, passed, failed, crashed, timedOut, notRun, cycles, seeds,
+                coverage, code);
     }
 
     private static int count(List<SeedResult> seeds, SeedStatus s) {

@@ -19,10 +19,11 @@ import mramcim.cosim.lockstep.Divergence;
  * @param waves           waveform files of a failure, relative to the output directory
  * @param logs            the worker's log and crash files of a crashed seed, relative to the output directory
  * @param coverage        coverpoint -> bin -> hits of this seed (null in a summary, which keeps the total)
+ * @param codeCoverage    the seed's RTL code-coverage file, relative to the output directory, or null
  */
 public record SeedResult(long seed, SeedStatus status, Cause cause, String detail, long cycles, long commands, long resets,
                          double seconds, Mismatch mismatch, long divergentCycles, List<String> lastCommands, String replay,
-                         List<String> waves, List<String> logs, Map<String, Map<String, Long>> coverage) {
+                         List<String> waves, List<String> logs, Map<String, Map<String, Long>> coverage, String codeCoverage) {
 
     /**
      * The first divergence.
@@ -52,15 +53,15 @@ public record SeedResult(long seed, SeedStatus status, Cause cause, String detai
     }
 
     /** The outcome of a lockstep run that ended (passed, diverged, or halted by the netlist). */
-    static SeedResult of(long seed, CosimRun.Options o, CosimRun.Result r, List<String> waves, Coverage cov) {
+    static SeedResult of(long seed, CosimRun.Options o, CosimRun.Result r, List<String> waves, Coverage cov, String codeCoverage) {
         Map<String, Map<String, Long>> points = cov == null ? null : cov.points();
         if (r.stopped() && r.passed()) {
             return new SeedResult(seed, SeedStatus.NOT_RUN, Cause.STOPPED, "stopped after " + r.cycles() + " cycles",
-                    r.cycles(), r.commands(), r.resets(), r.seconds(), null, 0, List.of(), null, List.of(), List.of(), points);
+                    r.cycles(), r.commands(), r.resets(), r.seconds(), null, 0, List.of(), null, List.of(), List.of(), points, null);
         }
         if (r.passed()) {
             return new SeedResult(seed, SeedStatus.PASS, null, null, r.cycles(), r.commands(), r.resets(), r.seconds(),
-                    null, 0, List.of(), null, List.of(), List.of(), points);
+                    null, 0, List.of(), null, List.of(), List.of(), points, codeCoverage);
         }
         Divergence d = r.first();
         boolean haltFirst = d == null || (r.halt() != null && r.halt().cycle() < d.cycle());
@@ -68,14 +69,15 @@ public record SeedResult(long seed, SeedStatus status, Cause cause, String detai
         String detail = haltFirst ? r.halt().summary() : d.summary();
         List<String> last = haltFirst ? r.halt().lastCommands() : d.lastCommands();
         return new SeedResult(seed, SeedStatus.FAIL, cause, detail, r.cycles(), r.commands(), r.resets(), r.seconds(),
-                d == null ? null : Mismatch.of(d), r.divergentCycles(), last, o.replayCommand(), waves, List.of(), points);
+                d == null ? null : Mismatch.of(d), r.divergentCycles(), last, o.replayCommand(), waves, List.of(), points,
+                codeCoverage);
     }
 
     /** A seed that never ended in its worker: crashed, timed out, or stopped with the run. */
     static SeedResult unfinished(long seed, SeedStatus status, Cause cause, String detail, long lastCycle, double seconds,
                                  String replay, List<String> logs, Map<String, Map<String, Long>> emptyCoverage) {
         return new SeedResult(seed, status, cause, detail, lastCycle, 0, 0, seconds, null, 0, List.of(),
-                status == SeedStatus.NOT_RUN ? null : replay, List.of(), logs, emptyCoverage);
+                status == SeedStatus.NOT_RUN ? null : replay, List.of(), logs, emptyCoverage, null);
     }
 
     /** True for FAIL, CRASHED and TIMEOUT. */
@@ -86,6 +88,6 @@ public record SeedResult(long seed, SeedStatus status, Cause cause, String detai
     /** The same result without its per-seed coverage (the summary keeps only the total). */
     SeedResult withoutCoverage() {
         return new SeedResult(seed, status, cause, detail, cycles, commands, resets, seconds, mismatch, divergentCycles,
-                lastCommands, replay, waves, logs, null);
+                lastCommands, replay, waves, logs, null, codeCoverage);
     }
 }

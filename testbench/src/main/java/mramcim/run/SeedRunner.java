@@ -16,6 +16,9 @@ import mramcim.model.config.MacroConfig;
  */
 final class SeedRunner {
 
+    /** Where the seeds' RTL code-coverage files go, below the output directory. */
+    static final String CODE_COVERAGE_DIR = "code-coverage/seeds";
+
     /** What the runner tells its supervisor while it runs. */
     interface Monitor {
         /** The main run has reached {@code cycles} cycles. */
@@ -46,8 +49,27 @@ final class SeedRunner {
         CoverageCollector cov = model == null ? null : new CoverageCollector(model, config.cols());
         Path dir = job.waveDir(seed);
         Waves whole = job.wave() == WaveMode.ALWAYS ? new Waves(dir, 1) : null;
+        Path out = Path.of(job.outDir());
+        Path dat = job.codeCoverage() ? out.resolve(CODE_COVERAGE_DIR).resolve("seed-" + seed + ".dat") : null;
+        boolean[] wrote = {false};
+        CosimRun.CycleListener writer = dat == null ? null : new CosimRun.CycleListener() {
+            @Override
+            public void afterEdge(Lockstep ls, long cycle) {
+            }
+
+            @Override
+            public void end(Lockstep ls) {
+                try {
+                    java.nio.file.Files.createDirectories(dat.getParent());
+                    ls.rtl().writeCoverage(dat);
+                    wrote[0] = true;
+                } catch (IOException | IllegalStateException e) {
+                    // a netlist that died in a fatal error leaves no coverage of its seed
+                }
+            }
+        };
         long[] cycles = {0};
-        CosimRun.Result r = CosimRun.run(o, build, both(cov, whole), new CosimRun.Control() {
+        CosimRun.Result r = CosimRun.run(o, build, both(both(cov, whole), writer), new CosimRun.Control() {
             @Override
             public boolean stopRequested() {
                 return false;
@@ -81,9 +103,9 @@ final class SeedRunner {
             monitor.phase("waves");
             files.addAll(replay.finish(config.rows(), config.cols()));
         }
-        Path out = Path.of(job.outDir());
         List<String> waves = files.stream().map(f -> out.relativize(f).toString()).toList();
-        return SeedResult.of(seed, o, r, waves, cov == null ? null : cov.coverage());
+        return SeedResult.of(seed, o, r, waves, cov == null ? null : cov.coverage(),
+                wrote[0] ? out.relativize(dat).toString() : null);
     }
 
     /** Both listeners, either of which may be null. */

@@ -40,6 +40,9 @@ public final class ShardMerge {
             same(p, parts.get(0), "netlist", RegressionSummary::netlist);
             same(p, parts.get(0), "seed range", x -> x.firstSeed() + ".." + (x.firstSeed() + x.seedCount() - 1));
             same(p, parts.get(0), "shard count", RegressionSummary::shardCount);
+            if (s.verdict() != Verdict.RUNNING && a.verdict() != Verdict.RUNNING) {
+                same(p, parts.get(0), "with code coverage", x -> x.codeCoverage() != null);
+            }
             Shard shard = new Shard(s.firstSeed(), s.seedCount(), s.shardIndex(), s.shardCount());
             Part twice = byShard.put(shard.index(), p);
             if (twice != null) {

@@ -290,7 +290,7 @@ public final class NativeBuilder {
     }
 
     /** The file name a source is compiled under: the top's name for the first Verilog file. */
-    static String internalName(String top, int k, Source s) {
+    public static String internalName(String top, int k, Source s) {
         if (s.cpp()) {
             String ext = s.name().substring(s.name().lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT);
             return "dpi_" + k + ext;
