@@ -20,7 +20,8 @@ class Controller(p: MacroParams) extends Module {
     val regRdLegal = Input(Bool())
     val regRdData = Input(UInt(Spec.RspDataWidth.W))
     val inputLegal = Input(Bool())
-    val resultData = Input(UInt(Spec.RspDataWidth.W))
+    /** READ_RESULT's word below its zero high bits: the raw code above the corrected dot product. */
+    val resultData = Input(UInt((p.codeWidth + Spec.DpWidth).W))
     val resultOverflow = Input(Bool())
     val frameCycles = Input(UInt(p.codeWidth.W))
     val tdcDone = Input(Bool())
@@ -85,9 +86,11 @@ class Controller(p: MacroParams) extends Module {
 
   switch(state) {
     is(State.IDLE) {
+      // The frame counter is dead until a COMPUTE starts it: it waits at 1, the frame's first
+      // cycle, rather than holding its last count (a hold no test could ever see).
+      frameCnt := 1.U
       when(go && isOp(Spec.Op.COMPUTE)) {
         drvEn := true.B
-        frameCnt := 1.U
         state := State.CONV
       }.elsewhen(go && (isOp(Spec.Op.WRITE_CELL) || isOp(Spec.Op.READ_CELL))) {
         state := State.CELL

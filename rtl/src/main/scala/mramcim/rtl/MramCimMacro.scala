@@ -37,7 +37,8 @@ class MramCimMacro(p: MacroParams) extends Module {
   val ctrl = Module(new Controller(p))
   val wvs = Module(new WriteVerifySequencer(p))
   val inputs = Module(new InputRegister(p))
-  val tdc = Module(new TdcBank(p))
+  // The controller's frame is at most FRAME_CYCLES <= codeMax edges long: no saturation logic.
+  val tdc = Module(new TdcBank(p, frameBounded = true))
   val conv = Module(new Converter(p))
   val offsets = Module(new OffsetCorrector(p))
   val regs = Module(new RegisterFile(p))
@@ -59,7 +60,7 @@ class MramCimMacro(p: MacroParams) extends Module {
   ctrl.io.regRdLegal := regs.io.rdLegal
   ctrl.io.regRdData := regs.io.rdData
   ctrl.io.inputLegal := inputs.io.legal
-  ctrl.io.resultData := Cat(tdc.io.code(resultCol).pad(16), offsets.io.dp.asUInt)
+  ctrl.io.resultData := Cat(tdc.io.code(resultCol), offsets.io.dp.asUInt)
   ctrl.io.resultOverflow := VecInit(tdc.io.overflow.asBools)(resultCol)
   ctrl.io.frameCycles := regs.io.frameCycles
   ctrl.io.tdcDone := tdc.io.done

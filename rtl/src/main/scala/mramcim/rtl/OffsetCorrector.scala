@@ -7,11 +7,11 @@ class OffsetCorrector(p: MacroParams) extends Module {
   val io = IO(new Bundle {
     val dpRaw = Input(SInt(Converter.DpRawWidth.W))
     val offset = Input(SInt(Spec.OffsetWidth.W))
-    val dp = Output(SInt(16.W))
+    val dp = Output(SInt(Spec.DpWidth.W))
   })
   private val sum = io.dpRaw +& io.offset
   private val lo = (-p.rows).S
   private val hi = p.rows.S
   private val clamped = Mux(sum < lo, lo, Mux(sum > hi, hi, sum))
-  io.dp := clamped(15, 0).asSInt
+  io.dp := clamped(Spec.DpWidth - 1, 0).asSInt
 }

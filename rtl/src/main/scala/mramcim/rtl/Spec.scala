@@ -11,6 +11,8 @@ object Spec {
   val AddrWidth = 16
   val DataWidth = 64
   val RspDataWidth = 32
+  /** READ_RESULT's corrected dot product, data[15:0] (signed); the raw code sits above it. */
+  val DpWidth = 16
   val AmpWidth = 4
 
   object Op {
@@ -62,7 +64,9 @@ object Spec {
   /** Widths of the small timing registers (1..255 cycles). */
   val CycleRegWidth = 8
   val TriesWidth = 4
-  /** WRITE_CELL pulse counter: at most 2 MTJs x 15 tries x 2 pulses. */
-  val PulsesWidth = 8
+  /** The most pulses one WRITE_CELL can use: 2 MTJs x MaxTries tries x 2 pulses a try (four-pulse mode). */
+  val MaxPulses = 2 * MaxTries * 2
+  /** WRITE_CELL pulse counter, just wide enough for MaxPulses (a wider one has bits no write can raise). */
+  val PulsesWidth = chisel3.util.log2Ceil(MaxPulses + 1)
   val OffsetWidth = 8
 }

@@ -14,8 +14,14 @@ import chisel3.util._
   * counter), reports `codeMax` and raises its overflow bit. Results are latched at the
   * first edge after the frame (when `frame` is seen low again), `done` pulses for one cycle, and
   * they hold until the next frame ends.
+  *
+  * @param frameBounded the frame is never longer than `codeMax` edges, so no counter can reach its
+  *                     end while running and the saturation logic is left out. The macro's
+  *                     controller guarantees it (FRAME_CYCLES is a `codeWidth`-bit register); there
+  *                     the logic would be dead, never covered and never testable (issue 19). The
+  *                     block on its own (TdcBankRtlTest) keeps it.
   */
-class TdcBank(p: MacroParams) extends Module {
+class TdcBank(p: MacroParams, frameBounded: Boolean = false) extends Module {
   val io = FlatIO(new Bundle {
     val frame = Input(Bool())
     val cmp = Input(UInt(p.cols.W))
@@ -41,10 +47,14 @@ class TdcBank(p: MacroParams) extends Module {
   for (j <- 0 until p.cols) {
     when(io.frame) {
       when(running(j)) {
-        // Saturate rather than wrap if a frame is held longer than the counter can count; such a
-        // column has overflowed even if its comparator fires later.
-        count(j) := Mux(count(j) === max, max, count(j) + 1.U)
-        saturated(j) := saturated(j) || count(j) === max
+        if (frameBounded) {
+          count(j) := count(j) + 1.U
+        } else {
+          // Saturate rather than wrap if a frame is held longer than the counter can count; such a
+          // column has overflowed even if its comparator fires later.
+          count(j) := Mux(count(j) === max, max, count(j) + 1.U)
+          saturated(j) := saturated(j) || count(j) === max
+        }
         running(j) := !io.cmp(j)
       }
     }.otherwise {
@@ -58,7 +68,7 @@ class TdcBank(p: MacroParams) extends Module {
     for (j <- 0 until p.cols) {
       codeLatch(j) := Mux(running(j), max, count(j))
     }
-    overflowLatch := running.asUInt | saturated.asUInt
+    overflowLatch := (if (frameBounded) running.asUInt else running.asUInt | saturated.asUInt)
   }
 
   io.code := codeLatch

@@ -68,33 +68,36 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
     wrEn := true.B
     wrDir := towardAp
     wrAmp := a
-    cnt := 1.U
     pulses := pulseCount
     state := State.PULSE
   }
 
-  private def finish(fail: Bool, data: UInt): Unit = {
+  /** The access is over: `done` for one cycle, with the result registers (below) loaded. */
+  private def finish(): Unit = {
     state := State.IDLE
     done := true.B
-    resultFail := fail
-    resultData := data
   }
 
   private def finishMtj(failed: Bool): Unit = {
+    // amp, tries and phaseTarget restart for MTJ B; after B they are dead until the next write
+    // loads them, so they restart either way (no hold mux: a mutation there could never be seen).
+    amp := io.wrAmpStart
+    tries := 0.U
+    phaseTarget := !io.fourPulse
     when(!accBranch) {
       failA := failed
       accBranch := true.B
-      amp := io.wrAmpStart
-      tries := 0.U
-      phaseTarget := !io.fourPulse
       val tAp = targetAp(true.B, weightPlus)
       startPulse(Mux(io.fourPulse, !tAp, tAp), io.wrAmpStart, pulses + 1.U)
     }.otherwise {
       accEn := false.B
       accBranch := false.B
-      finish(failA || failed, pulses)
+      finish()
     }
   }
+
+  /** A verify's read shows the MTJ in its target state (four-pulse: after the opposite one first). */
+  private val verifyOk = io.rdBit === targetAp(accBranch, weightPlus) && (!io.fourPulse || firstReadOk)
 
   done := false.B
   when(io.startWrite) {
@@ -115,7 +118,6 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
     accCol := io.col
     accBranch := false.B
     rdEn := true.B
-    cnt := 1.U
     state := State.READ_A
   }.otherwise {
     switch(state) {
@@ -123,15 +125,16 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
         when(cnt === io.wrPulse) {
           wrEn := false.B
           rdEn := true.B
-          cnt := 1.U
           state := State.VERIFY
-        }.otherwise {
-          cnt := cnt + 1.U
         }
       }
       is(State.VERIFY) {
         when(cnt === io.rdCycles) {
           rdEn := false.B
+          // Every way out of a verify either starts a pulse (which counts it) or finishes; finish
+          // reports the count before this update, and the count is dead in IDLE, so it is updated
+          // unconditionally.
+          pulses := pulses + 1.U
           val tAp = targetAp(accBranch, weightPlus)
           when(!phaseTarget) {
             // Four-pulse, first half: the read must show the opposite; then pulse toward the target.
@@ -139,10 +142,10 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
             phaseTarget := true.B
             startPulse(tAp, amp, pulses + 1.U)
           }.otherwise {
-            val triesNext = tries +& 1.U
+            // tries stays below WR_MAX_TRIES <= 15 (it restarts when it reaches it), so no carry out.
+            val triesNext = tries + 1.U
             tries := triesNext
-            val ok = io.rdBit === tAp && (!io.fourPulse || firstReadOk)
-            when(ok) {
+            when(verifyOk) {
               finishMtj(false.B)
             }.elsewhen(triesNext === io.wrMaxTries || amp === Spec.MaxAmp.U) {
               finishMtj(true.B)
@@ -152,8 +155,6 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
               startPulse(Mux(io.fourPulse, !tAp, tAp), amp + 1.U, pulses + 1.U)
             }
           }
-        }.otherwise {
-          cnt := cnt + 1.U
         }
       }
       is(State.READ_A) {
@@ -162,13 +163,10 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
           rdEn := false.B
           accBranch := true.B
           state := State.GAP
-        }.otherwise {
-          cnt := cnt + 1.U
         }
       }
       is(State.GAP) {
         rdEn := true.B
-        cnt := 1.U
         state := State.READ_B
       }
       is(State.READ_B) {
@@ -176,13 +174,27 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
           rdEn := false.B
           accEn := false.B
           accBranch := false.B
-          finish(readA === io.rdBit, Cat(io.rdBit, readA))
-        }.otherwise {
-          cnt := cnt + 1.U
+          finish()
         }
       }
     }
   }
+
+  // The result registers load, every cycle, what a finish in this cycle reports: a read's A and B
+  // (CELL_FAIL when they agree, SPEC 5), a write's pulse count and whether an MTJ failed (A
+  // earlier, or B now: a verify that is over without success gives up). They are read only with
+  // done; between finishes they carry don't-care values rather than holding, so no enable and no
+  // hold logic that no test could ever see.
+  private val readingB = state === State.READ_B
+  resultFail := Mux(readingB, readA === io.rdBit, failA || !verifyOk)
+  resultData := Mux(readingB, Cat(io.rdBit, readA), pulses)
+
+  // The cycle counter of pulses, verifies and reads: it restarts at 1 with every access, pulse,
+  // verify and read of B, and counts otherwise, also where its count is dead (past a read's last
+  // cycle, in IDLE): one expression, no per-state hold that no test could see.
+  private val restart = io.startWrite || io.startRead || state === State.GAP ||
+    (state === State.PULSE && cnt === io.wrPulse) || (state === State.VERIFY && cnt === io.rdCycles)
+  cnt := Mux(restart, 1.U, cnt + 1.U)
 
   io.accEn := accEn
   io.accRow := accRow

@@ -40,7 +40,7 @@ class MutationTest {
         "tdc-saturation-off-by-one ## codeLatch_0 <= running_0 ? 12'hFFF : count_0; ## codeLatch_0 <= running_0 ? 12'hFFE : count_0; ## rsp_data",
         "offset-sign ## + {{20{io_offset[7]}}, io_offset}; ## - {{20{io_offset[7]}}, io_offset}; ## rsp_data",
         "rounding-toward-zero ## + {26'h0, _magnitude_T_3[7]}; ## + 27'h0; ## rsp_data",
-        "stuck-retry-counter ## tries <= triesNext[3:0]; ## tries <= tries; ## acc_en|acc_branch",
+        "stuck-retry-counter ## tries <= _triesNext_T; ## tries <= tries; ## acc_en|acc_branch",
         "dropped-response-under-back-pressure ## rspValid <= io_respond | ~(rspValid & io_rspReady) & rspValid; ## rspValid <= io_respond; ## cmd_ready"})
     void everyMutantIsCaughtOnThePinItChanges(String name, String original, String mutant, String pin) throws Exception {
         String sv = Generator.emit("MramCimMacro", 8, 8);

@@ -74,7 +74,7 @@ class ControllerRtlTest {
         BlockBench b = open(rows, cols);
         try {
             for (Cmd c : badCommands(rows, cols)) {
-                b.set("io_resultData", 0x12345678L).set("io_regRdData", 0x9ABCL).set("io_resultOverflow", 1);
+                b.set("io_resultData", 0x0ABC5678L).set("io_regRdData", 0x9ABCL).set("io_resultOverflow", 1);
                 drive(b, c);
                 assertEquals(1, b.get("io_respond"), c.what() + ": answered at once");
                 assertEquals(BAD_CMD, b.get("io_status"), c.what() + ": BAD_CMD");
@@ -96,7 +96,7 @@ class ControllerRtlTest {
                 assertEquals(c.op() == 5 ? 1 : 0, b.get("io_respond"), c.what());
                 if (c.op() == 5) {
                     assertEquals(OVERFLOW, b.get("io_status"), c.what() + ": a saturated column reads OVERFLOW");
-                    assertEquals(0x12345678L, b.get("io_rspData"), c.what() + ": data is the result word");
+                    assertEquals(0x0ABC5678L, b.get("io_rspData"), c.what() + ": data is the result word");
                 } else {
                     assertEquals(1, b.get(c.op() == 1 ? "io_startWrite" : "io_startRead"), c.what() + " starts");
                 }
