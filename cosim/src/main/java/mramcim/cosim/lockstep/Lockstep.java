@@ -301,6 +301,14 @@ public final class Lockstep implements AutoCloseable {
         rtlAnalog.array().injectComparatorOffset(col, volts);
     }
 
+    /** Sets an analog fault on both sides' arrays alike, from the next edge on. */
+    public void setAnalogFault(mramcim.model.array.AnalogFault f) {
+        if (model.analog().analogFault() != f) {
+            model.analog().setAnalogFault(f);
+            rtlAnalog.setAnalogFault(f);
+        }
+    }
+
     /** The RTL's value of a signal of at most 64 bits (outputs, or the analog answers it was given). */
     public long rtlValue(Signal s) {
         return rtl.get(signalPorts[s.ordinal()]);

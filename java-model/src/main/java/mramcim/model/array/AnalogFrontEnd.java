@@ -39,6 +39,7 @@ public final class AnalogFrontEnd {
     private int pulseCycles;
     private boolean reading;
     private boolean readResult;
+    private AnalogFault fault = AnalogFault.NONE;
 
     public AnalogFrontEnd(AnalogArray array, Readout readout) {
         if (readout.array() != array) {
@@ -75,6 +76,19 @@ public final class AnalogFrontEnd {
         return elapsed;
     }
 
+    /**
+     * Switches an analog fault on (or {@link AnalogFault#NONE} off) from the next edge on; a
+     * testbench sets it around a conversion, on both sides of a lockstep alike.
+     */
+    public void setAnalogFault(AnalogFault f) {
+        this.fault = f;
+    }
+
+    /** The analog fault in force. */
+    public AnalogFault analogFault() {
+        return fault;
+    }
+
     /** One rising edge: {@code d} are the pins of the previous cycle, {@code out} receives this edge's outputs. */
     public void tick(DigitalPins d, AnalogPins out) {
         convert(d, out);
@@ -98,8 +112,10 @@ public final class AnalogFrontEnd {
             }
         }
         elapsed++;
+        boolean faulty = fault != AnalogFault.NONE;
         for (int c = 0; c < fire.length; c++) {
-            if (elapsed >= fire[c]) {
+            int at = faulty ? fire[c] + fault.delay(c) : fire[c];
+            if (elapsed >= at && !(faulty && (fault.isDead(c) || fault.chatters(c) && elapsed == at + 1))) {
                 out.cmp[c >>> 6] |= 1L << (c & 63);
             }
         }
@@ -132,7 +148,7 @@ public final class AnalogFrontEnd {
                 reading = true;
                 readResult = inRange(d.accRow, d.accCol) && array.sense(d.accRow, d.accCol, d.accBranch);
             }
-            out.rdBit = readResult;
+            out.rdBit = fault.senseStuck() >= 0 ? fault.senseStuck() == 1 : readResult;
         } else {
             reading = false;
             out.rdBit = false;

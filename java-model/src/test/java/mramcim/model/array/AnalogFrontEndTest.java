@@ -79,4 +79,52 @@ class AnalogFrontEndTest {
         fe.tick(d, out);
         assertTrue(out.rdBit);
     }
+    /** Each fault against the sound front end's first firing edge, n0 = ceil(tau / T_clk). */
+    @Test
+    void faultsMoveSilenceOrGlitchTheComparatorsAndPinTheSenseAmplifier() {
+        MacroConfig cfg = MacroConfig.small(8, 8);
+        int[] shift = {0, 7, -3, 0, 0, -100, 0, 0};
+        AnalogFault fault = new AnalogFault(new long[] {1L << 3}, new long[] {1L << 4}, shift, -1);
+        AnalogFrontEnd fe = AnalogFrontEnd.of(AnalogArray.fabricate(cfg, 5));
+        DigitalPins d = new DigitalPins(cfg.rows());
+        AnalogPins out = new AnalogPins(cfg.cols());
+        d.inVec[0] = 0x5A;
+        d.drvEn = true;
+        fe.setAnalogFault(fault);
+        int frame = 600;
+        boolean[][] high = new boolean[frame + 1][cfg.cols()];
+        for (int n = 1; n <= frame; n++) {
+            fe.tick(d, out);
+            for (int c = 0; c < cfg.cols(); c++) {
+                high[n][c] = ((out.cmp[0] >>> c) & 1) == 1;
+            }
+        }
+        double tClk = cfg.timing().tClk();
+        for (int c = 0; c < cfg.cols(); c++) {
+            int n0 = (int) Math.ceil(fe.tau()[c] / tClk - 1e-9);
+            for (int n = 1; n <= frame; n++) {
+                boolean expected = switch (c) {
+                    case 3 -> false; // dead
+                    case 4 -> n >= n0 && n != n0 + 1; // one-cycle drop after the first crossing
+                    default -> n >= Math.max(1, n0 + shift[c]);
+                };
+                assertEquals(expected, high[n][c], "column " + c + " edge " + n + " (sound first edge " + n0 + ")");
+            }
+        }
+        assertTrue(high[1][5], "an early comparator fires at the first edge at the earliest");
+
+        d.drvEn = false;
+        d.accEn = true;
+        d.rdEn = true;
+        for (boolean stuck : new boolean[] {false, true}) {
+            fe.setAnalogFault(AnalogFault.senseStuckAt(stuck));
+            for (int row = 0; row < cfg.rows(); row++) {
+                d.accRow = row;
+                fe.tick(d, out);
+                assertEquals(stuck, out.rdBit, "sense amplifier stuck at " + stuck + ", row " + row);
+            }
+        }
+        fe.setAnalogFault(AnalogFault.NONE);
+        assertTrue(fe.analogFault().none());
+    }
 }
