@@ -100,7 +100,8 @@ class HostileNetlistTest {
         c.add(c("an empty file", sv -> "", 2, "module MramCimMacro not found in"));
         c.add(c("a syntax error", sv -> sv.substring(0, sv.lastIndexOf("endmodule")), 2, "Verilator refused"));
         c.add(c("an implicit net from a typo", inTop("  assign implicit_typo = cmd_valid;"), 2, "%Error-IMPLICIT"));
-        c.add(c("an expression truncated by a hand edit", inTop("  wire [3:0] hostile_w4 = cmd_data;"), 2, "%Error-WIDTH"));
+        c.add(c("an expression truncated by a hand edit (printed, as Verilog defines it)",
+                inTop("  wire [3:0] hostile_w4 = cmd_data;"), 0, "PASS"));
         c.add(c("$finish at cycle 500", inTop(COUNTER + "  always @(posedge clock) if (hostile_cycle == 500) $finish;"), 1,
                 "the netlist called $finish at cycle 500"));
         c.add(c("$stop at cycle 500", inTop(COUNTER + "  always @(posedge clock) if (hostile_cycle == 500) $stop;"), 1,
