@@ -6,7 +6,11 @@ import mramcim.cosim.lockstep.Lockstep;
 import mramcim.cosim.verilator.Port;
 import mramcim.cosim.verilator.PortList;
 import mramcim.cosim.verilator.VerilatedModel;
+import mramcim.model.macro.Response;
 import mramcim.model.periphery.Controller;
+import mramcim.model.periphery.RegisterFile;
+import mramcim.model.periphery.RegisterMap;
+import mramcim.model.periphery.WriteVerifySequencer;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.Op;
 import mramcim.model.periphery.Status;
@@ -39,6 +43,7 @@ public final class CoverageCollector implements CosimRun.CycleListener {
     private long prevData;
     private boolean heldThisResponse;
     private Controller.State prevCtrl = Controller.State.IDLE;
+    private WriteVerifySequencer.State prevWvs = WriteVerifySequencer.State.IDLE;
 
     /** Counts into a fresh {@link CoverageModel#declare()} of {@code model}. */
     public CoverageCollector(CoverageModel model, int cols) {
@@ -66,6 +71,7 @@ public final class CoverageCollector implements CosimRun.CycleListener {
         }
         if (ls.lastEdgeReset()) {
             coverage.hit(CoverageModel.RESET, prevCtrl.name());
+            coverage.hit(CoverageModel.RESET_SEQUENCER, prevWvs.name());
             pending.clear();
             heldThisResponse = false;
         } else {
@@ -75,7 +81,7 @@ public final class CoverageCollector implements CosimRun.CycleListener {
                 if (h.rspReady) {
                     pending.removeFirst();
                     heldThisResponse = false;
-                    response(cmd[0], cmd[1], prevStatus, prevData);
+                    response(cmd[0], cmd[1], prevStatus, prevData, ls.model().regs());
                 } else if (!heldThisResponse) {
                     heldThisResponse = true;
                     coverage.hit(CoverageModel.BACK_PRESSURE, CoverageModel.opName(cmd[0]));
@@ -93,9 +99,10 @@ public final class CoverageCollector implements CosimRun.CycleListener {
         prevStatus = (int) rtl.get(rspStatus);
         prevData = rtl.get(rspData);
         prevCtrl = ls.model().ctrl().state();
+        prevWvs = ls.model().wvs().state();
     }
 
-    private void response(int op, int addr, int status, long data) {
+    private void response(int op, int addr, int status, long data, RegisterFile regs) {
         String pair = model.opStatus(op, status);
         if (pair != null) {
             coverage.hit(CoverageModel.OP_STATUS, pair);
@@ -106,10 +113,38 @@ public final class CoverageCollector implements CosimRun.CycleListener {
         }
         if (op == Op.READ_RESULT.code() && (s == Status.OK || s == Status.OVERFLOW) && addr < cols) {
             coverage.hit(CoverageModel.DP, model.dpBin(addr, (short) (data & 0xFFFF)));
-            coverage.hit(CoverageModel.TDC, model.codeBin((int) (data >>> 16) & 0xFFFF));
+            coverage.hit(CoverageModel.TDC, model.codeBin(Response.codeOf((int) data)));
             if (s == Status.OVERFLOW) {
                 coverage.hit(CoverageModel.OVERFLOW, "READ_RESULT of a saturated column");
             }
+            coverage.hit(CoverageModel.TDC_COLUMN, model.tdcColumnBin(addr, Response.codeOf((int) data)));
+        }
+        corners(op, s, (int) data, regs);
+    }
+
+    /** The register corners a response was made under (the registers hold until the next command). */
+    private void corners(int op, Status s, int data, RegisterFile regs) {
+        if (op == Op.COMPUTE.code() && (s == Status.OK || s == Status.OVERFLOW)) {
+            int f = regs.frameCycles();
+            coverage.hit(CoverageModel.CORNER, f <= 3 ? "COMPUTE at FRAME_CYCLES 1..3" : f < CoverageModel.LATE_CODE
+                    ? "COMPUTE at FRAME_CYCLES 4..255" : f < RegisterMap.MAX_FRAME_CYCLES ? "COMPUTE at FRAME_CYCLES 256..4094"
+                    : "COMPUTE at FRAME_CYCLES 4095");
+        }
+        if (op == Op.WRITE_CELL.code() && (s == Status.OK || s == Status.CELL_FAIL)) {
+            coverage.hit(CoverageModel.PULSES, model.pulseBin(data));
+            coverage.hit(CoverageModel.CORNER, "WRITE_CELL " + (regs.wrMode() == 0 ? "two-pulse" : "four-pulse") + " / " + s.name());
+            if (regs.wrPulse() >= CoverageModel.LONG_CYCLES) {
+                coverage.hit(CoverageModel.CORNER, "WRITE_CELL at WR_PULSE >= 64");
+            }
+            if (regs.wrMaxTries() == 1 || regs.wrMaxTries() == RegisterMap.MAX_TRIES) {
+                coverage.hit(CoverageModel.CORNER, "WRITE_CELL at WR_MAX_TRIES " + regs.wrMaxTries());
+            }
+            if (regs.wrAmpStart() == RegisterMap.MAX_AMP) {
+                coverage.hit(CoverageModel.CORNER, "WRITE_CELL at WR_AMP_START 15");
+            }
+        }
+        if (op == Op.READ_CELL.code() && (s == Status.OK || s == Status.CELL_FAIL) && regs.rdCycles() >= CoverageModel.LONG_CYCLES) {
+            coverage.hit(CoverageModel.CORNER, "READ_CELL at RD_CYCLES >= 64");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.Controller;
+import mramcim.model.periphery.WriteVerifySequencer;
 import mramcim.model.periphery.Op;
 import mramcim.model.periphery.RegisterMap;
 import mramcim.model.periphery.Status;
@@ -26,6 +27,21 @@ public final class CoverageModel {
     public static final String AMPLITUDE = "write-verify amplitude used";
     public static final String BACK_PRESSURE = "back-pressure on the response of";
     public static final String RESET = "reset in controller state";
+    public static final String RESET_SEQUENCER = "reset in sequencer state";
+    public static final String TDC_COLUMN = "TDC code x column";
+    public static final String PULSES = "write-verify pulses used";
+    public static final String CORNER = "op x register corner";
+
+    /** Codes at or above this count as late: the counter's ninth bit has toggled. */
+    public static final int LATE_CODE = 256;
+    /** Cycle registers at or above this count as long: a 6-bit counter would have wrapped. */
+    public static final int LONG_CYCLES = 64;
+    /** The most pulses one WRITE_CELL can use: both MTJs, every try, two pulses a try in four-pulse mode. */
+    static final int MAX_PULSES = 2 * RegisterMap.MAX_TRIES * 2;
+    /** The fewest: one pulse for each MTJ (two-pulse mode, both switched at the first try). */
+    static final int MIN_PULSES = 2;
+    /** Upper edges of the pulse-count bins: the fewest, powers of two, then the most a write can use. */
+    static final int[] PULSE_EDGES = {MIN_PULSES, 4, 8, 16, 32, MAX_PULSES};
 
     /** Dot-product bins per column: eighths of -ROWS..+ROWS. */
     public static final int DP_BINS = 8;
@@ -99,7 +115,51 @@ public final class CoverageModel {
         c.declare(AMPLITUDE, amps);
         c.declare(BACK_PRESSURE, ops);
         c.declare(RESET, Arrays.stream(Controller.State.values()).map(Enum::name).toList());
+        c.declare(RESET_SEQUENCER, Arrays.stream(WriteVerifySequencer.State.values()).map(Enum::name).toList());
+        List<String> tdc = new ArrayList<>();
+        for (int j = 0; j < cols; j++) {
+            tdc.add(tdcColumnBin(j, 0));
+            tdc.add(tdcColumnBin(j, LATE_CODE));
+            tdc.add(tdcColumnBin(j, TdcBank.CODE_MAX));
+        }
+        c.declare(TDC_COLUMN, tdc);
+        List<String> pulses = new ArrayList<>();
+        for (int k = 0; k < PULSE_EDGES.length; k++) {
+            pulses.add(pulseBinName(k));
+        }
+        c.declare(PULSES, pulses);
+        c.declare(CORNER, CORNERS);
         return c;
+    }
+
+    /** The register corners crossed with the ops that use them. */
+    static final List<String> CORNERS = List.of(
+            "COMPUTE at FRAME_CYCLES 1..3", "COMPUTE at FRAME_CYCLES 4..255", "COMPUTE at FRAME_CYCLES 256..4094",
+            "COMPUTE at FRAME_CYCLES 4095",
+            "WRITE_CELL two-pulse / OK", "WRITE_CELL two-pulse / CELL_FAIL", "WRITE_CELL four-pulse / OK",
+            "WRITE_CELL four-pulse / CELL_FAIL",
+            "WRITE_CELL at WR_PULSE >= 64", "READ_CELL at RD_CYCLES >= 64", "WRITE_CELL at WR_MAX_TRIES 1",
+            "WRITE_CELL at WR_MAX_TRIES 15", "WRITE_CELL at WR_AMP_START 15");
+
+    /** The bin of a READ_RESULT's raw code on column {@code j}: fired early, fired late, overflowed. */
+    public String tdcColumnBin(int j, int code) {
+        String kind = code >= TdcBank.CODE_MAX ? "overflow" : code >= LATE_CODE ? "late" : "early";
+        return "col " + j + " " + kind;
+    }
+
+    /** The bin of a WRITE_CELL response's pulse count. */
+    public String pulseBin(int pulses) {
+        for (int k = 0; k < PULSE_EDGES.length; k++) {
+            if (pulses <= PULSE_EDGES[k]) {
+                return pulseBinName(k);
+            }
+        }
+        return pulseBinName(PULSE_EDGES.length - 1);
+    }
+
+    private static String pulseBinName(int k) {
+        int lo = k == 0 ? MIN_PULSES : PULSE_EDGES[k - 1] + 1;
+        return lo == PULSE_EDGES[k] ? Integer.toString(lo) : lo + ".." + PULSE_EDGES[k];
     }
 
     /** The op x status bin of a response; null for a pair SPEC 5 rules out (the lockstep's business). */

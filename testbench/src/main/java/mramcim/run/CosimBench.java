@@ -123,6 +123,7 @@ public final class CosimBench {
                 host.onReset();
             } else {
                 HostPins h = host.next(side.macro().cmdReady(), side.macro().rspValid());
+                side.analog().setAnalogFault(host.analogFault());
                 side.step(h);
             }
         }

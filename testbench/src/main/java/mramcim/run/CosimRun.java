@@ -195,6 +195,7 @@ public final class CosimRun {
                     resets++;
                 } else {
                     HostPins h = host.next(ls.model().cmdReady(), ls.model().rspValid());
+                    ls.setAnalogFault(host.analogFault());
                     ls.step(h);
                 }
             } catch (RtlHaltedException e) {

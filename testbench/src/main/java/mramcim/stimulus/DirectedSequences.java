@@ -101,13 +101,7 @@ public final class DirectedSequences {
         m.put(Op.READ_RESULT, result);
 
         List<long[]> writeReg = new ArrayList<>();
-        long[][] ranges = {
-            {RegisterMap.C0, 0, RegisterMap.C0_GAIN_MAX}, {RegisterMap.GAIN, 0, RegisterMap.C0_GAIN_MAX},
-            {RegisterMap.FRAME_CYCLES, 1, RegisterMap.MAX_FRAME_CYCLES}, {RegisterMap.WR_PULSE, 1, 255},
-            {RegisterMap.RD_CYCLES, 1, 255}, {RegisterMap.WR_AMP_START, 0, RegisterMap.MAX_AMP},
-            {RegisterMap.WR_MAX_TRIES, 1, 15}, {RegisterMap.WR_MODE, 0, 1},
-            {RegisterMap.OFFSET_BASE, -128, 127}, {RegisterMap.OFFSET_BASE + cols - 1, -128, 127}};
-        for (long[] r : ranges) {
+        for (long[] r : ranges(cols)) {
             writeReg.add(cmd(Op.WRITE_REG, (int) r[0], r[1]));
             writeReg.add(cmd(Op.WRITE_REG, (int) r[0], r[2]));
             writeReg.add(cmd(Op.WRITE_REG, (int) r[0], r[1] - 1)); // one below: BAD_CMD
@@ -130,6 +124,55 @@ public final class DirectedSequences {
         }
         m.put(Op.READ_REG, readReg);
         return m;
+    }
+
+    /** Each writable register's legal range: {index, lowest, highest} (SPEC 5). */
+    static long[][] ranges(int cols) {
+        return new long[][] {
+            {RegisterMap.C0, 0, RegisterMap.C0_GAIN_MAX}, {RegisterMap.GAIN, 0, RegisterMap.C0_GAIN_MAX},
+            {RegisterMap.FRAME_CYCLES, 1, RegisterMap.MAX_FRAME_CYCLES}, {RegisterMap.WR_PULSE, 1, 255},
+            {RegisterMap.RD_CYCLES, 1, 255}, {RegisterMap.WR_AMP_START, 0, RegisterMap.MAX_AMP},
+            {RegisterMap.WR_MAX_TRIES, 1, RegisterMap.MAX_TRIES}, {RegisterMap.WR_MODE, 0, 1},
+            {RegisterMap.OFFSET_BASE, -128, 127}, {RegisterMap.OFFSET_BASE + cols - 1, -128, 127}};
+    }
+
+    /**
+     * The bits of a command's data that SPEC 5 requires to be zero (or, for a signed offset, copies
+     * of the sign), walked one at a time, in groups: WRITE_CELL's data[63:1], the bits beyond ROWS
+     * of the last LOAD_INPUT word, and each register's bits above its width (a one over 0, and for
+     * a signed register a zero over -1). Every command is a BAD_CMD that a stuck bit of the
+     * hardware's check would let in; the random traffic runs one group now and then.
+     */
+    static List<List<long[]>> walks(MacroConfig config, SplittableRandom rnd) {
+        int rows = config.rows();
+        int cols = config.cols();
+        List<List<long[]>> groups = new ArrayList<>();
+        groups.add(walk(Op.WRITE_CELL, rnd.nextInt(rows) << 8 | rnd.nextInt(cols), 1, 1, false));
+        int words = InputRegister.words(rows);
+        long mask = InputRegister.mask(rows, words - 1);
+        if (mask != -1L) {
+            groups.add(walk(Op.LOAD_INPUT, words - 1, 0, 64 - Long.numberOfLeadingZeros(mask), false));
+        }
+        for (long[] r : ranges(cols)) {
+            int width = 64 - Long.numberOfLeadingZeros(r[2]);
+            groups.add(walk(Op.WRITE_REG, (int) r[0], 0, width, false));
+            if (r[1] < 0) {
+                groups.add(walk(Op.WRITE_REG, (int) r[0], -1L, width, true));
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * {@code op} at {@code addr} with data {@code base} with bit k flipped, for k = {@code from}..63:
+     * a one walked through zeros ({@code zeros} false) or a zero through ones.
+     */
+    static List<long[]> walk(Op op, int addr, long base, int from, boolean zeros) {
+        List<long[]> seq = new ArrayList<>();
+        for (int k = from; k < Long.SIZE; k++) {
+            seq.add(cmd(op, addr, zeros ? base & ~(1L << k) : base | 1L << k));
+        }
+        return seq;
     }
 
     /** The registers as the random traffic expects them: the configured timing, reset write settings, the die's C0/GAIN. */

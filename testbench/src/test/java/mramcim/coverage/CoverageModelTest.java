@@ -52,6 +52,39 @@ class CoverageModelTest {
         assertEquals(8, m.declare().points().get(CoverageModel.TDC).size());
     }
 
+    /**
+     * A WRITE_CELL uses 2 pulses at least (one per MTJ) and 60 at most (2 MTJs x 15 tries x 2 pulses
+     * in four-pulse mode): every count in between lands in exactly one declared bin, bins are
+     * contiguous, and no bin holds a count outside 2..60.
+     */
+    @Test
+    void pulseBinsPartitionTheCountsAWriteCanUse() {
+        CoverageModel m = new CoverageModel(MacroConfig.small(8, 8), 11, 40);
+        Map<String, Long> declared = m.declare().points().get(CoverageModel.PULSES);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int p = 2; p <= 2 * 15 * 2; p++) {
+            String bin = m.pulseBin(p);
+            assertTrue(declared.containsKey(bin), p + " -> " + bin + " declared");
+            String[] range = bin.split("\\.\\.");
+            int lo = Integer.parseInt(range[0]);
+            int hi = Integer.parseInt(range[range.length - 1]);
+            assertTrue(lo <= p && p <= hi, p + " in " + bin);
+            assertTrue(lo >= 2 && hi <= 60, bin);
+            seen.merge(bin, 1, Integer::sum);
+        }
+        assertEquals(declared.keySet(), seen.keySet(), "every declared bin holds a reachable count");
+    }
+
+    @Test
+    void tdcColumnBinsSplitEarlyLateAndOverflowPerColumn() {
+        CoverageModel m = new CoverageModel(MacroConfig.small(8, 8), 11, 40);
+        assertEquals("col 3 early", m.tdcColumnBin(3, 255));
+        assertEquals("col 3 late", m.tdcColumnBin(3, 256));
+        assertEquals("col 3 late", m.tdcColumnBin(3, 4094));
+        assertEquals("col 3 overflow", m.tdcColumnBin(3, 4095));
+        assertEquals(3 * 8, m.declare().points().get(CoverageModel.TDC_COLUMN).size());
+    }
+
     @Test
     void onlyPairsSpecFiveAllowsAreDeclared() {
         CoverageModel m = new CoverageModel(MacroConfig.small(8, 8), 85, 170);

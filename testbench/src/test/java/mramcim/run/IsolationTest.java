@@ -59,6 +59,7 @@ class IsolationTest {
             if (h.cmdValid && side.macro().cmdReady() && h.cmdOp == Op.LOAD_INPUT.code()) {
                 out.add(new long[] {h.cmdData, c});
             }
+            side.analog().setAnalogFault(host.analogFault());
             side.step(h);
         }
         return out;

@@ -62,4 +62,41 @@ class DirectedSequencesTest {
                     macro.execute(Op.READ_REG.code(), RegisterMap.FRAME_CYCLES, 0).data(), "FRAME_CYCLES after " + e.getKey());
         }
     }
+
+    /**
+     * The walked bits of the data that SPEC 5 requires to be zero (or, for a signed offset, a copy
+     * of the sign): every one a BAD_CMD that changes nothing, on a 64-row macro too (where
+     * LOAD_INPUT has no bit beyond ROWS and walks nothing).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"small:8x8", "small:100x7", "jung2022"})
+    void everyWalkedBitIsRefused(String preset) {
+        MacroConfig config = MacroConfig.preset(preset);
+        Macro macro = Macro.create(config, 5);
+        int before = macro.execute(Op.READ_REG.code(), RegisterMap.OFFSET_BASE, 0).data();
+        List<long[]> walked = new java.util.ArrayList<>();
+        walked.addAll(DirectedSequences.walk(Op.WRITE_CELL, 0, 1, 1, false));
+        walked.addAll(DirectedSequences.walk(Op.WRITE_REG, RegisterMap.C0, 0, 16, false));
+        walked.addAll(DirectedSequences.walk(Op.WRITE_REG, RegisterMap.OFFSET_BASE, 0, 7, false));
+        walked.addAll(DirectedSequences.walk(Op.WRITE_REG, RegisterMap.OFFSET_BASE, -1L, 7, true));
+        int rows = config.rows();
+        if (rows % 64 != 0) {
+            walked.addAll(DirectedSequences.walk(Op.LOAD_INPUT, rows / 64, 0, rows % 64, false));
+        }
+        for (long[] c : walked) {
+            Response r = macro.execute((int) c[0], (int) c[1], c[2]);
+            assertEquals(Status.BAD_CMD, r.status(), Op.of((int) c[0]) + " data 0x" + Long.toHexString(c[2]));
+        }
+        assertEquals(before, macro.execute(Op.READ_REG.code(), RegisterMap.OFFSET_BASE, 0).data(), "nothing changed");
+        List<List<long[]>> groups = DirectedSequences.walks(config, new SplittableRandom(5));
+        for (List<long[]> g : groups) {
+            for (long[] c : g) {
+                Response r = macro.execute((int) c[0], (int) c[1], c[2]);
+                assertEquals(Status.BAD_CMD, r.status(), Op.of((int) c[0]) + " " + c[1] + " data 0x" + Long.toHexString(c[2]));
+            }
+        }
+        assertTrue(groups.get(0).stream().anyMatch(c -> c[0] == Op.WRITE_CELL.code() && c[2] == (1L << 63 | 1)),
+                "the WRITE_CELL walk goes up to bit 63");
+        assertEquals(before, macro.execute(Op.READ_REG.code(), RegisterMap.OFFSET_BASE, 0).data(), "nothing changed");
+    }
 }

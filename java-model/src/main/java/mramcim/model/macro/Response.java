@@ -19,6 +19,11 @@ public record Response(Status status, int data, long cycles) {
 
     /** The raw TDC code of READ_RESULT data. */
     public int code() {
+        return codeOf(data);
+    }
+
+    /** The raw TDC code field of a READ_RESULT data word (SPEC 5: bits [31:16]). */
+    public static int codeOf(int data) {
         return data >>> 16;
     }
 }

@@ -21,6 +21,8 @@ public final class RegisterMap {
     public static final int WR_MAX_TRIES = 0x06;
     public static final int WR_MODE = 0x07;
     public static final int ID = 0x08;
+    /** The global registers are 0..GLOBAL_COUNT - 1. */
+    public static final int GLOBAL_COUNT = ID + 1;
     /** OFFSET[j] is at OFFSET_BASE + j, signed 8 bit. */
     public static final int OFFSET_BASE = 0x100;
 
@@ -31,6 +33,8 @@ public final class RegisterMap {
     public static final int MAX_FRAME_CYCLES = 4095;
     /** Largest amplitude code (4-bit {@code wr_amp}). */
     public static final int MAX_AMP = 15;
+    /** Largest WR_MAX_TRIES (SPEC 5: a 4-bit try count). */
+    public static final int MAX_TRIES = 15;
 
     public static final int RESET_C0 = 0;
     /** GAIN is unsigned Q8.8: this value is a gain of 1.0 (SPEC 5). */
@@ -79,7 +83,7 @@ public final class RegisterMap {
             case FRAME_CYCLES -> value >= 1 && value <= MAX_FRAME_CYCLES;
             case WR_PULSE, RD_CYCLES -> value >= 1 && value <= 255;
             case WR_AMP_START -> value >= 0 && value <= MAX_AMP;
-            case WR_MAX_TRIES -> value >= 1 && value <= 15;
+            case WR_MAX_TRIES -> value >= 1 && value <= MAX_TRIES;
             case WR_MODE -> value == 0 || value == 1;
             default -> index >= OFFSET_BASE && index < OFFSET_BASE + cols && value >= -128 && value <= 127;
         };

@@ -1,0 +1,126 @@
+package mramcim.stimulus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import mramcim.model.periphery.Op;
+import mramcim.model.periphery.RegisterMap;
+import mramcim.model.periphery.TdcBank;
+
+/**
+ * READ_RESULTs of a column whose code is known, under register values chosen to walk the
+ * converter and offset arithmetic (SPEC 5: {@code DP_raw = ROWS - round((code - C0) * GAIN / 256)},
+ * {@code DP_out = clamp(DP_raw + OFFSET, -ROWS, ROWS)}) through its corners: sums at and next to
+ * the clamp edges, products just below, at and above every power of two the magnitude reaches (up
+ * to 2^24 with the largest C0 and GAIN), sums next to every power of two (the clamp's
+ * comparators), large products brought back inside the clamp by a large offset (where the
+ * rounding bit decides the result), half-way roundings of both signs, and the registers'
+ * extremes. The results are whatever the model computes; the lockstep compares every one. The
+ * column's code must be {@link TdcBank#CODE_MAX}: a dead comparator over a long frame gives it.
+ */
+final class ArithmeticCorners {
+
+    /** The code the sweep assumes (a column that overflowed). */
+    static final int CODE = TdcBank.CODE_MAX;
+    /** Largest power of two the converter's magnitude reaches: (65535 - 0) * 65535 / 256 < 2^24. */
+    static final int TOP_BIT = 24;
+    /** GAIN = 2^s for s below this; at it, the largest GAIN, 2^16 - 1. */
+    static final int TOP_GAIN_SHIFT = 16;
+    /** The offset register's range (SPEC 5: signed 8 bit). */
+    static final int OFFSET_MIN = -128;
+    static final int OFFSET_MAX = 127;
+
+    private ArithmeticCorners() {
+    }
+
+    /**
+     * {@code samples} READ_RESULTs of column {@code col}, each after writing C0, GAIN and
+     * OFFSET[col]; then C0, GAIN and the offset restored to {@code c0}, {@code gain} and 0.
+     */
+    static List<long[]> sweep(int rows, int col, int samples, int c0, int gain, SplittableRandom rnd) {
+        List<long[]> seq = new ArrayList<>();
+        for (int k = 0; k < samples; k++) {
+            int[] reg = sample(rows, rnd);
+            add(seq, col, reg[0], reg[1], reg[2]);
+        }
+        int w = Op.WRITE_REG.code();
+        seq.add(new long[] {w, RegisterMap.C0, c0});
+        seq.add(new long[] {w, RegisterMap.GAIN, gain});
+        seq.add(new long[] {w, RegisterMap.OFFSET_BASE + col, 0});
+        return seq;
+    }
+
+    /** One {C0, GAIN, OFFSET}, legal for the registers. */
+    static int[] sample(int rows, SplittableRandom rnd) {
+        int kind = rnd.nextInt(100);
+        if (kind < 10) {
+            // The clamp's edges: with GAIN = 1.0 the sum is exactly ROWS - (CODE - C0) + OFFSET.
+            int offset = rnd.nextInt(-3, 4);
+            int target = (rnd.nextBoolean() ? 1 : -1) * (rows + rnd.nextInt(-2, 3));
+            return legal(target - rows + CODE - offset, RegisterMap.GAIN_ONE, offset);
+        }
+        if (kind < 25) {
+            // Large products that a large offset brings back inside the clamp: the sum is drawn
+            // inside -ROWS..ROWS and the offset anywhere in its range, so DP_raw = sum - OFFSET
+            // needs |product| near (ROWS + 128) * GAIN_ONE, with random fraction bits: its
+            // rounding shows in the result.
+            int offset = rnd.nextInt(OFFSET_MIN, OFFSET_MAX + 1);
+            int sum = rnd.nextInt(-rows, rows + 1);
+            long rounded = rows - (sum - offset);
+            long magnitude = Math.abs(rounded) * RegisterMap.GAIN_ONE + rnd.nextInt(RegisterMap.GAIN_ONE);
+            int g = rnd.nextInt(RegisterMap.GAIN_ONE / 4, 2 * RegisterMap.GAIN_ONE + 1);
+            long diff = Math.max(1, Math.round((double) magnitude / g));
+            return legal(rounded >= 0 ? CODE - diff : CODE + diff, g, offset);
+        }
+        if (kind < 40) {
+            // A sum DP_raw + OFFSET next to +-2^j (j up to 23: a rounded quotient of 2^24 is the
+            // most the converter gives): the clamp's comparators see every bit of the sum in turn.
+            // GAIN = 2^s with s large enough for C0 = CODE -+ difference to stay in 0..65535.
+            int j = rnd.nextInt(3, TOP_BIT);
+            int offset = rnd.nextInt(OFFSET_MIN, OFFSET_MAX + 1);
+            long sum = (rnd.nextBoolean() ? 1L : -1L) * (1L << j) + rnd.nextInt(-12, 13);
+            long rounded = rows - (sum - offset);
+            long magnitude = Math.abs(rounded) * RegisterMap.GAIN_ONE + rnd.nextInt(RegisterMap.GAIN_ONE);
+            long room = rounded >= 0 ? CODE : RegisterMap.C0_GAIN_MAX - CODE;
+            int s = Math.min(TOP_GAIN_SHIFT, Math.max(0, 64 - Long.numberOfLeadingZeros(magnitude / room)));
+            long diff = Math.max(1, Math.min(room, magnitude >> s));
+            return legal(rounded >= 0 ? CODE - diff : CODE + diff, (1 << s) - (s == TOP_GAIN_SHIFT ? 1 : 0), offset);
+        }
+        if (kind < 55) {
+            // A product magnitude next to 2^k: GAIN = 2^s (in units of 1/256), |CODE - C0| = (2^k + d) / 2^s.
+            int k = rnd.nextInt(3, TOP_BIT + 1);
+            int s = rnd.nextInt(0, 8);
+            long diff = Math.max(1, ((1L << k) + rnd.nextInt(-2, 3)) >> s);
+            boolean negative = rnd.nextBoolean() || diff > CODE;
+            long c0 = negative ? CODE + diff : CODE - diff;
+            return legal(c0, RegisterMap.GAIN_ONE << s, rnd.nextInt(-4, 5));
+        }
+        if (kind < 80) {
+            // Half-way roundings inside the clamp: GAIN = 1/2 and an odd difference give
+            // |product| = (R - 1) * 256 + 128 exactly, which rounds away from zero to R; R, of
+            // either sign, is chosen so that the sum lands inside the clamp with a random offset.
+            int offset = rnd.nextInt(OFFSET_MIN, OFFSET_MAX + 1);
+            long r = rows - (rnd.nextInt(-rows, rows + 1) - offset);
+            r = r == 0 ? 1 : r;
+            long diff = 2 * Math.abs(r) - 1;
+            return legal(r > 0 ? CODE - diff : CODE + diff, RegisterMap.GAIN_ONE / 2, offset);
+        }
+        int[] c0s = {0, 1, CODE - 1, CODE, CODE + 1, RegisterMap.C0_GAIN_MAX};
+        int[] gains = {0, 1, RegisterMap.GAIN_ONE - 1, RegisterMap.GAIN_ONE, RegisterMap.C0_GAIN_MAX};
+        int[] offsets = {OFFSET_MIN, -1, 0, 1, OFFSET_MAX};
+        return new int[] {c0s[rnd.nextInt(c0s.length)], gains[rnd.nextInt(gains.length)], offsets[rnd.nextInt(offsets.length)]};
+    }
+
+    private static int[] legal(long c0, int gain, int offset) {
+        return new int[] {(int) Math.max(0, Math.min(RegisterMap.C0_GAIN_MAX, c0)), Math.min(RegisterMap.C0_GAIN_MAX, gain),
+            Math.max(OFFSET_MIN, Math.min(OFFSET_MAX, offset))};
+    }
+
+    private static void add(List<long[]> seq, int col, int c0, int gain, int offset) {
+        int w = Op.WRITE_REG.code();
+        seq.add(new long[] {w, RegisterMap.C0, c0});
+        seq.add(new long[] {w, RegisterMap.GAIN, gain});
+        seq.add(new long[] {w, RegisterMap.OFFSET_BASE + col, offset});
+        seq.add(new long[] {Op.READ_RESULT.code(), col, 0});
+    }
+}
