@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code mramcim} command line: one subcommand per job. */
 @Command(name = "mramcim", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Open verification environment for MRAM in-memory-computing macros.",
-        subcommands = {VersionCommand.class, RtlCommand.class, RtlReportCommand.class, ConfigCommand.class, CosimCommand.class, BenchCommand.class, RegressCommand.class, MergeCommand.class,
+        subcommands = {VersionCommand.class, RtlCommand.class, RtlReportCommand.class, ConfigCommand.class, CosimCommand.class, BenchCommand.class, RegressCommand.class, MergeCommand.class, MutateCommand.class,
             ArrayCommand.class, CalibrateCommand.class, ValidateCommand.class, MnistCommand.class, WineCommand.class})
 public final class Main implements Runnable {
 

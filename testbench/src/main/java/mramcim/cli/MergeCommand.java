@@ -10,6 +10,7 @@ import mramcim.report.OutputDir;
 import mramcim.run.RegressionReport;
 import mramcim.run.RegressionSummary;
 import mramcim.run.ShardMerge;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,9 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "output directories of mramcim regress --shard I/N")
     List<Path> dirs;
+
+    @CommandLine.Mixin
+    MutationSummaryOption mutation = new MutationSummaryOption();
 
     @Option(names = "--out", defaultValue = "out/regress-merged", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
@@ -45,8 +49,8 @@ public final class MergeCommand implements Callable<Integer> {
         return dir.guard(() -> {
             List<Path> withCode = parts.stream().filter(p -> p.summary().codeCoverage() != null)
                     .map(p -> Files.isDirectory(p.source()) ? p.source() : p.source().toAbsolutePath().getParent()).toList();
-            RegressionSummary s = withCode.isEmpty() ? merged : merged.withCodeCoverage(
-                    CodeCoverageFiles.mergeShards(withCode, dir.path(), mramcim.model.periphery.Hierarchy.TOP));
+            RegressionSummary s = mutation.quote(withCode.isEmpty() ? merged : merged.withCodeCoverage(
+                    CodeCoverageFiles.mergeShards(withCode, dir.path(), mramcim.model.periphery.Hierarchy.TOP)), "merge");
             dir.record(List.of(CodeCoverageFiles.DIR));
             List<Path> files = RegressionReport.write(s, dir);
             RegressionReport.console(s).forEach(System.out::println);

@@ -20,6 +20,7 @@ import mramcim.run.RegressionReport;
 import mramcim.run.RegressionSummary;
 import mramcim.run.Shard;
 import mramcim.run.WorkerPool;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,6 +73,9 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--code-coverage", description = "RTL line and toggle coverage: run the coverage build of the library"
             + " (slower), write OUT/code-coverage (coverage.dat, coverage.info, html/) and report it per block")
     boolean codeCoverage;
+
+    @CommandLine.Mixin
+    MutationSummaryOption mutation = new MutationSummaryOption();
 
     @Option(names = "--no-progress", description = "no progress bar (logs)")
     boolean noProgress;
@@ -147,6 +151,7 @@ public final class RegressCommand implements Callable<Integer> {
                     }
                 });
             }
+            s = mutation.quote(s, "regress");
             dir.record(List.of("failures", Regression.LOG_DIR, mramcim.coverage.CodeCoverageFiles.DIR));
             List<Path> files = RegressionReport.write(s, dir);
             RegressionReport.console(s).forEach(System.out::println);

@@ -80,6 +80,9 @@ public final class RegressionReport {
         if (s.codeCoverage() != null) {
             lines.add(s.codeCoverage().line() + (s.codeCoverage().html() == null ? "" : "; " + s.codeCoverage().html()));
         }
+        if (s.verdict() != Verdict.RUNNING) {
+            lines.add("mutation score: " + mutationLine(s));
+        }
         for (String point : c.points().keySet()) {
             List<String> holes = c.holes(point);
             if (!holes.isEmpty()) {
@@ -96,6 +99,15 @@ public final class RegressionReport {
                 .distinct().toList();
         missing.forEach(m -> lines.add("NOT_RUN: " + m));
         return lines;
+    }
+
+    /** The last mutation campaign's score as quoted, or how to get one. */
+    private static String mutationLine(RegressionSummary s) {
+        if (s.verdict() == Verdict.RUNNING) {
+            return "looked up when the run ends";
+        }
+        return s.mutation() == null ? "no campaign found (`scripts/mramcim mutate` measures one; docs/mutation.md)"
+                : s.mutation().describe("generated".equals(s.netlist()));
     }
 
     private static String counts(RegressionSummary s) {
@@ -138,6 +150,8 @@ public final class RegressionReport {
             md.append(String.format(Locale.ROOT, "| RTL code coverage | lines %d / %d (%.1f %%), toggles %d / %d (%.1f %%) |%n",
                     cc.lineHit(), cc.lineTotal(), cc.linePercent(), cc.toggleHit(), cc.toggleTotal(), cc.togglePercent()));
         }
+        md.append(s.codeCoverage() == null ? "| RTL code coverage | not measured in this run (`--code-coverage`) |\n" : "");
+        md.append("| mutation score | ").append(mutationLine(s)).append(" |\n");
         md.append('\n');
 
         md.append("## Failures\n\n");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import mramcim.coverage.CodeCoverage;
 import mramcim.coverage.Coverage;
+import mramcim.mutation.MutationScore;
 
 /**
  * Everything a regression (or a merge of shards) found, in the form written to
@@ -19,12 +20,14 @@ import mramcim.coverage.Coverage;
  * @param shard      "I/N", or what a merge joined ("merged 1/2, 2/2")
  * @param coverage   coverpoint -> bin -> hits, over every seed
  * @param codeCoverage RTL line and toggle coverage over every seed ({@code --code-coverage}), or null
+ * @param mutation   the last mutation campaign's score, quoted beside the coverage, or null when none was found
  */
 public record RegressionSummary(String format, Verdict verdict, String preset, int rows, int cols, long cyclesPerSeed,
                                 String netlist, long firstSeed, long seedCount, int shardIndex, int shardCount, String shard,
                                 int jobs, boolean interrupted, double wallSeconds, int seedsRun, int passed, int failed,
                                 int crashed, int timedOut, int notRun, long cycles, List<SeedResult> seeds,
-                                Map<String, Map<String, Long>> coverage, CodeCoverage.Summary codeCoverage) {
+                                Map<String, Map<String, Long>> coverage, CodeCoverage.Summary codeCoverage,
+                                MutationScore mutation) {
 
     /** The format id of {@code summary.json}; changing it is a visible, tested decision. */
     public static final String FORMAT = "mramcim-regress-summary/2";
@@ -67,14 +70,21 @@ public record RegressionSummary(String format, Verdict verdict, String preset, i
         Verdict verdict = running ? Verdict.RUNNING : Verdict.of(seeds.stream().map(SeedResult::status).toList());
         return new RegressionSummary(FORMAT, verdict, preset, rows, cols, cyclesPerSeed, netlist, split.firstSeed(),
                 split.seedCount(), split.index(), split.of(), shardLabel, jobs, interrupted || notRun > 0, wall,
-                seeds.size() - notRun, passed, failed, crashed, timedOut, notRun, cycles, seeds, total.points(), null);
+                seeds.size() - notRun, passed, failed, crashed, timedOut, notRun, cycles, seeds, total.points(), null, null);
     }
 
     /** This summary with its RTL code coverage. */
     public RegressionSummary withCodeCoverage(CodeCoverage.Summary code) {
         return new RegressionSummary(format, verdict, preset, rows, cols, cyclesPerSeed, netlist, firstSeed, seedCount, shardIndex,
                 shardCount, shard, jobs, interrupted, wallSeconds, seedsRun, passed, failed, crashed, timedOut, notRun, cycles, seeds,
-                coverage, code);
+                coverage, code, mutation);
+    }
+
+    /** This summary quoting the last mutation campaign's score (null: none found). */
+    public RegressionSummary withMutation(MutationScore m) {
+        return new RegressionSummary(format, verdict, preset, rows, cols, cyclesPerSeed, netlist, firstSeed, seedCount, shardIndex,
+                shardCount, shard, jobs, interrupted, wallSeconds, seedsRun, passed, failed, crashed, timedOut, notRun, cycles, seeds,
+                coverage, codeCoverage, m);
     }
 
     private static int count(List<SeedResult> seeds, SeedStatus s) {

@@ -47,19 +47,29 @@ public final class SeedWorker {
     }
 
     private void serve(BufferedReader in) throws IOException {
-        SeedRunner runner = null;
+        SeedJob job = null;
+        java.util.Map<java.util.Map<String, Long>, SeedRunner> runners = new java.util.HashMap<>();
         for (String line; (line = in.readLine()) != null; ) {
             WorkerMessage m = JSON.readValue(line, WorkerMessage.class);
             switch (m.kind()) {
                 case WorkerMessage.JOB -> {
                     try {
-                        runner = new SeedRunner(m.job());
+                        runners.put(m.job().pins(), new SeedRunner(m.job()));
+                        job = m.job();
                         send(WorkerMessage.of(WorkerMessage.READY));
                     } catch (RuntimeException e) {
                         send(WorkerMessage.error(null, message(e)));
                     }
                 }
-                case WorkerMessage.SEED -> runSeed(runner, m.seed());
+                case WorkerMessage.SEED -> {
+                    SeedRunner runner = null;
+                    if (job != null) {
+                        java.util.Map<String, Long> pins = m.pins() == null ? job.pins() : m.pins();
+                        SeedJob base = job;
+                        runner = runners.computeIfAbsent(pins, p -> new SeedRunner(base.withPins(p)));
+                    }
+                    runSeed(runner, m.seed());
+                }
                 case WorkerMessage.QUIT -> {
                     return;
                 }

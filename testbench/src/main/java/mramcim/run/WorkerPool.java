@@ -111,21 +111,60 @@ public final class WorkerPool {
 
     /** Runs every seed on {@code workers} worker processes; the results in the order of {@code seeds}. */
     public List<SeedResult> run(List<Long> seeds, int workers) throws InterruptedException {
+        List<Task<SeedResult>> tasks = new ArrayList<>();
+        for (long s : seeds) {
+            tasks.add(new Task<>() {
+                @Override
+                public SeedResult run(Runner runner) throws InterruptedException {
+                    return runner.seed(s, Map.of());
+                }
+
+                @Override
+                public SeedResult notRun() {
+                    return WorkerPool.this.notRun(s, 0, 0);
+                }
+            });
+        }
+        return runTasks(tasks, workers);
+    }
+
+    /** Runs seeds in a worker; a worker that dies is replaced for the next seed. */
+    public interface Runner {
+        /** Runs {@code seed} with the netlist's extra inputs {@code pins} (a mutation's {@code mutsel}). */
+        SeedResult seed(long seed, Map<String, Long> pins) throws InterruptedException;
+    }
+
+    /** A piece of work of several seeds (a mutant run until its first failing seed). */
+    public interface Task<R> {
+        R run(Runner runner) throws InterruptedException;
+
+        /** What the task reports when the run is stopped before it started. */
+        R notRun();
+    }
+
+    /**
+     * Runs every task on {@code workers} worker processes, each task on one of them; the results in
+     * the order of {@code tasks}.
+     */
+    public <R> List<R> runTasks(List<Task<R>> tasks, int workers) throws InterruptedException {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot create " + logDir, e);
         }
-        ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>(seeds);
-        Map<Long, SeedResult> results = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
+        for (int k = 0; k < tasks.size(); k++) {
+            queue.add(k);
+        }
+        Map<Integer, R> results = new ConcurrentHashMap<>();
         List<Thread> slots = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
-        int n = Math.max(1, Math.min(workers, seeds.size()));
+        int n = Math.max(1, Math.min(workers, tasks.size()));
         for (int k = 0; k < n; k++) {
             int slot = k + 1;
             Thread t = new Thread(() -> {
                 try {
-                    slot(slot, queue, results);
+                    slot(slot, tasks, queue, results);
                 } catch (RuntimeException e) {
                     synchronized (failures) {
                         failures.add(e);
@@ -143,9 +182,9 @@ public final class WorkerPool {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
-        List<SeedResult> out = new ArrayList<>();
-        for (long s : seeds) {
-            out.add(results.get(s));
+        List<R> out = new ArrayList<>();
+        for (int k = 0; k < tasks.size(); k++) {
+            out.add(results.get(k));
         }
         return out;
     }
@@ -157,34 +196,52 @@ public final class WorkerPool {
         }
     }
 
-    private void slot(int slot, ConcurrentLinkedQueue<Long> queue, Map<Long, SeedResult> results) {
-        Worker w = null;
-        int generation = 0;
+    /** One slot's worker, started when first needed and replaced after it died or hung. */
+    private final class SlotRunner implements Runner {
+        private final int slot;
+        private Worker worker;
+        private int generation;
+
+        SlotRunner(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public SeedResult seed(long seed, Map<String, Long> pins) throws InterruptedException {
+            if (stop.get()) {
+                return notRun(seed, 0, 0);
+            }
+            if (worker == null) {
+                worker = Worker.start(WorkerPool.this, slot, ++generation);
+            }
+            Outcome o = worker.runSeed(seed, pins);
+            if (!o.workerUsable()) {
+                worker.kill();
+                worker = null;
+            }
+            return o.result();
+        }
+
+        void close() {
+            if (worker != null) {
+                worker.quit();
+            }
+        }
+    }
+
+    private <R> void slot(int slot, List<Task<R>> tasks, ConcurrentLinkedQueue<Integer> queue, Map<Integer, R> results) {
+        SlotRunner runner = new SlotRunner(slot);
         try {
-            for (Long seed; (seed = queue.poll()) != null; ) {
-                if (stop.get()) {
-                    results.put(seed, notRun(seed, 0, 0));
-                    continue;
-                }
-                if (w == null) {
-                    w = Worker.start(this, slot, ++generation);
-                }
-                Outcome o = w.runSeed(seed);
-                results.put(seed, o.result());
-                if (!o.workerUsable()) {
-                    w.kill();
-                    w = null;
-                }
+            for (Integer k; (k = queue.poll()) != null; ) {
+                results.put(k, stop.get() ? tasks.get(k).notRun() : tasks.get(k).run(runner));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop.set(true);
         } finally {
-            if (w != null) {
-                w.quit();
-            }
-            for (Long seed; (seed = queue.poll()) != null; ) {
-                results.put(seed, notRun(seed, 0, 0));
+            runner.close();
+            for (Integer k; (k = queue.poll()) != null; ) {
+                results.put(k, tasks.get(k).notRun());
             }
         }
     }
@@ -297,13 +354,13 @@ public final class WorkerPool {
             out.flush();
         }
 
-        Outcome runSeed(long seed) throws InterruptedException {
+        Outcome runSeed(long seed, Map<String, Long> pins) throws InterruptedException {
             long t0 = System.nanoTime();
             long lastBeat = t0;
             long cycles = 0;
             boolean quietPhase = false;
             try {
-                send(WorkerMessage.seed(seed));
+                send(WorkerMessage.seed(seed, pins));
             } catch (IOException e) {
                 return died(seed, cycles, t0);
             }

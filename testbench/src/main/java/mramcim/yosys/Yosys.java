@@ -66,12 +66,37 @@ public final class Yosys {
         }
     }
 
+    /** Thrown when a run takes longer than it was given; the log so far is kept in {@code name}.log. */
+    public static final class TimeoutException extends IllegalStateException {
+        private final String log;
+
+        TimeoutException(String message, String log) {
+            super(message);
+            this.log = log;
+        }
+
+        /** What yosys logged before it was stopped. */
+        public String log() {
+            return log;
+        }
+    }
+
     /**
      * Runs {@code commands} as a script ({@code name}.ys, log in {@code name}.log) and returns the log.
      *
      * @throws IllegalStateException if yosys is missing, fails or times out, with the end of its log
      */
     public String run(String name, List<String> commands) {
+        return run(name, commands, java.time.Duration.ofMinutes(TIMEOUT_MINUTES));
+    }
+
+    /**
+     * Runs {@code commands} within {@code limit}.
+     *
+     * @throws TimeoutException if it takes longer (yosys is killed)
+     * @throws IllegalStateException if yosys is missing or fails, with the end of its log
+     */
+    public String run(String name, List<String> commands, java.time.Duration limit) {
         Path script = write(name + ".ys", String.join("\n", commands) + "\n");
         Path log = dir.resolve(name + ".log");
         Process p;
@@ -82,9 +107,10 @@ public final class Yosys {
             throw new IllegalStateException("yosys is not installed (scripts/setup installs it from Debian)", e);
         }
         try {
-            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("yosys did not finish " + name + " within " + TIMEOUT_MINUTES + " minutes");
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new TimeoutException("yosys did not finish " + name + " within " + limit.toSeconds() + " s",
+                        Files.exists(log) ? read(log.getFileName().toString()) : "");
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
