@@ -3,6 +3,7 @@ package mramcim.stimulus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import mramcim.model.periphery.Converter;
 import mramcim.model.periphery.Op;
 import mramcim.model.periphery.RegisterMap;
 import mramcim.model.periphery.TdcBank;
@@ -34,11 +35,15 @@ final class ArithmeticCorners {
     }
 
     /**
-     * {@code samples} READ_RESULTs of column {@code col}, each after writing C0, GAIN and
-     * OFFSET[col]; then C0, GAIN and the offset restored to {@code c0}, {@code gain} and 0.
+     * READ_RESULTs of column {@code col}, each after writing C0, GAIN and OFFSET[col]: every
+     * {@link #powersOfTwo power of two} of the sum, then {@code samples} drawn at random; then
+     * C0, GAIN and the offset restored to {@code c0}, {@code gain} and 0.
      */
     static List<long[]> sweep(int rows, int col, int samples, int c0, int gain, SplittableRandom rnd) {
         List<long[]> seq = new ArrayList<>();
+        for (int[] reg : powersOfTwo(rows, rnd)) {
+            add(seq, col, reg[0], reg[1], reg[2]);
+        }
         for (int k = 0; k < samples; k++) {
             int[] reg = sample(rows, rnd);
             add(seq, col, reg[0], reg[1], reg[2]);
@@ -73,18 +78,10 @@ final class ArithmeticCorners {
             return legal(rounded >= 0 ? CODE - diff : CODE + diff, g, offset);
         }
         if (kind < 40) {
-            // A sum DP_raw + OFFSET next to +-2^j (j up to 23: a rounded quotient of 2^24 is the
-            // most the converter gives): the clamp's comparators see every bit of the sum in turn.
-            // GAIN = 2^s with s large enough for C0 = CODE -+ difference to stay in 0..65535.
-            int j = rnd.nextInt(3, TOP_BIT);
-            int offset = rnd.nextInt(OFFSET_MIN, OFFSET_MAX + 1);
-            long sum = (rnd.nextBoolean() ? 1L : -1L) * (1L << j) + rnd.nextInt(-12, 13);
-            long rounded = rows - (sum - offset);
-            long magnitude = Math.abs(rounded) * RegisterMap.GAIN_ONE + rnd.nextInt(RegisterMap.GAIN_ONE);
-            long room = rounded >= 0 ? CODE : RegisterMap.C0_GAIN_MAX - CODE;
-            int s = Math.min(TOP_GAIN_SHIFT, Math.max(0, 64 - Long.numberOfLeadingZeros(magnitude / room)));
-            long diff = Math.max(1, Math.min(room, magnitude >> s));
-            return legal(rounded >= 0 ? CODE - diff : CODE + diff, (1 << s) - (s == TOP_GAIN_SHIFT ? 1 : 0), offset);
+            int[] aimed = sumAt(rows, rnd);
+            if (aimed != null) {
+                return aimed;
+            }
         }
         if (kind < 55) {
             // A product magnitude next to 2^k: GAIN = 2^s (in units of 1/256), |CODE - C0| = (2^k + d) / 2^s.
@@ -109,6 +106,58 @@ final class ArithmeticCorners {
         int[] gains = {0, 1, RegisterMap.GAIN_ONE - 1, RegisterMap.GAIN_ONE, RegisterMap.C0_GAIN_MAX};
         int[] offsets = {OFFSET_MIN, -1, 0, 1, OFFSET_MAX};
         return new int[] {c0s[rnd.nextInt(c0s.length)], gains[rnd.nextInt(gains.length)], offsets[rnd.nextInt(offsets.length)]};
+    }
+
+    /**
+     * C0, GAIN and OFFSET that make the sum DP_raw + OFFSET exactly +-2^j + k (j up to 23,
+     * |k| <= 12): the clamp's comparators see every bit of the sum in turn. Null when the draw
+     * cannot be reached (see {@link #sumAt(int, long, SplittableRandom)}).
+     */
+    static int[] sumAt(int rows, SplittableRandom rnd) {
+        int j = rnd.nextInt(3, TOP_BIT);
+        return sumAt(rows, (rnd.nextBoolean() ? 1L : -1L) * (1L << j) + rnd.nextInt(-12, 13), rnd);
+    }
+
+    /**
+     * C0, GAIN and OFFSET that make the sum DP_raw + OFFSET exactly {@code sum}. The product is
+     * aimed with a random GAIN large enough for C0 to stay in its register; the offset absorbs the
+     * product's rounding. Null when the sum cannot be reached: below -(4,095 x 65,535 / 256),
+     * about -2^20, it would need C0 below 0; above about 2^24, C0 above 65,535.
+     */
+    static int[] sumAt(int rows, long sum, SplittableRandom rnd) {
+        long quotient = rows - sum; // DP_raw = ROWS - quotient, with no offset
+        long room = quotient >= 0 ? CODE : RegisterMap.C0_GAIN_MAX - CODE; // |CODE - C0| at most
+        long minGain = Math.max(1, (Math.abs(quotient) * RegisterMap.GAIN_ONE + room - 1) / room);
+        if (minGain > RegisterMap.C0_GAIN_MAX) {
+            return null;
+        }
+        int gain = (int) rnd.nextLong(minGain, RegisterMap.C0_GAIN_MAX + 1L);
+        long diff = Math.min(room, Math.round((double) Math.abs(quotient) * RegisterMap.GAIN_ONE / gain));
+        int c0 = (int) (quotient >= 0 ? CODE - diff : CODE + diff);
+        long offset = sum - Converter.dpRaw(rows, CODE, c0, gain);
+        return offset < OFFSET_MIN || offset > OFFSET_MAX ? null : new int[] {c0, gain, (int) offset};
+    }
+
+    /**
+     * For every bit j of the sum the converter reaches (3..23), the sums 2^j + k and -2^j - k
+     * with k in 0..ROWS-1 drawn at random, and 2^j - k' and -2^j + k' with k' in 1..12: a sum made
+     * of one high bit and a value inside the clamp is clamped only because of that bit, so a
+     * clamp comparator blind to it answers the low value instead. The unreachable ones are left
+     * out.
+     */
+    static List<int[]> powersOfTwo(int rows, SplittableRandom rnd) {
+        List<int[]> out = new ArrayList<>();
+        for (int j = 3; j < TOP_BIT; j++) {
+            for (long sign : new long[] {1, -1}) {
+                for (long sum : new long[] {sign * ((1L << j) + rnd.nextInt(rows)), sign * ((1L << j) - rnd.nextInt(1, 13))}) {
+                    int[] r = sumAt(rows, sum, rnd);
+                    if (r != null) {
+                        out.add(r);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static int[] legal(long c0, int gain, int offset) {

@@ -135,6 +135,9 @@ public final class RandomHost {
             java.util.Collections.swap(directed, k, rnd.nextInt(k + 1));
         }
         directed.forEach(queue::addAll);
+        // Every must-be-zero data bit of every op once, so that a stuck bit of a legality check
+        // shows on every seed; the random traffic repeats groups of them later, in other states.
+        DirectedSequences.walks(config, rnd).forEach(queue::addAll);
         this.frameCycles = config.timing().frameCycles();
         // A conversion over the longest frame with every comparator dead: every counter counts to the end.
         queue.addAll(faultedConversion(mramcim.model.config.TimingParams.MAX_FRAME_CYCLES,
@@ -442,16 +445,6 @@ public final class RandomHost {
         return queue.removeFirst();
     }
 
-    /**
-     * FRAME_CYCLES = {@code frame}, a COMPUTE with the fault on, READ_RESULT of every column, and
-     * FRAME_CYCLES back to the configuration's value.
-     */
-    /**
-     * Every writable register set to a random legal value, then every register read back, and a
-     * READ_RESULT of every column (each corrected by its own offset): a register that answers for
-     * another, or a column corrected by a neighbour's offset, shows. Then the registers the random
-     * traffic expects, and offsets 0.
-     */
     /** One group of walked must-be-zero data bits, at random. */
     private long[] walk() {
         List<List<long[]>> groups = DirectedSequences.walks(config, rnd);
@@ -459,6 +452,12 @@ public final class RandomHost {
         return queue.removeFirst();
     }
 
+    /**
+     * Every writable register set to a random legal value, then every register read back, and a
+     * READ_RESULT of every column (each corrected by its own offset): a register that answers for
+     * another, or a column corrected by a neighbour's offset, shows. Then the registers the random
+     * traffic expects, and offsets 0.
+     */
     private long[] registerReadback() {
         int w = Op.WRITE_REG.code();
         int r = Op.READ_REG.code();
@@ -489,6 +488,10 @@ public final class RandomHost {
         return queue.removeFirst();
     }
 
+    /**
+     * FRAME_CYCLES = {@code frame}, a COMPUTE with the fault on, READ_RESULT of every column, and
+     * FRAME_CYCLES back to the configuration's value.
+     */
     private List<long[]> faultedConversion(int frame, AnalogFault f) {
         long id = addFault(f);
         int w = Op.WRITE_REG.code();

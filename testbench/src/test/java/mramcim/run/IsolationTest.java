@@ -65,10 +65,13 @@ class IsolationTest {
         return out;
     }
 
-    /** The first LOAD_INPUT word of {@code seed} after cycle 1,000 with at least 24 bits set, and its cycle. */
-    static long[] trigger(long seed) {
-        return words(seed).stream().filter(w -> w[1] > 1_000 && Long.bitCount(w[0]) >= 24).findFirst()
-                .orElseThrow(() -> new IllegalStateException("seed " + seed + " sends no such word"));
+    /**
+     * The first LOAD_INPUT word of {@code seed} after cycle 1,000 that no other of the 8 seeds
+     * sends ({@code owner}: word -> the one seed sending it, or -1), and its cycle.
+     */
+    static long[] trigger(long seed, Map<Long, Long> owner) {
+        return words(seed).stream().filter(w -> w[1] > 1_000 && owner.get(w[0]) == seed).findFirst()
+                .orElseThrow(() -> new IllegalStateException("seed " + seed + " sends no word of its own"));
     }
 
     static Path hostileNetlist(Path dir, long stopWord, long hangWord, long segvWord) throws Exception {
@@ -92,15 +95,15 @@ class IsolationTest {
 
     @Test
     void aRegressionKeepsEverySeedWhenOneAbortsOneHangsAndOneSegfaults() throws Exception {
-        long[] stop = trigger(STOP_SEED);
-        long[] hang = trigger(HANG_SEED);
-        long[] segv = trigger(SEGV_SEED);
         Map<Long, Long> owner = new HashMap<>();
         for (long s = 1; s <= 8; s++) {
             for (long[] w : words(s)) {
                 owner.merge(w[0], s, (a, b) -> a.equals(b) ? a : -1L);
             }
         }
+        long[] stop = trigger(STOP_SEED, owner);
+        long[] hang = trigger(HANG_SEED, owner);
+        long[] segv = trigger(SEGV_SEED, owner);
         assertEquals(STOP_SEED, owner.get(stop[0]), "only its seed sends the $stop word");
         assertEquals(HANG_SEED, owner.get(hang[0]), "only its seed sends the hang word");
         assertEquals(SEGV_SEED, owner.get(segv[0]), "only its seed sends the crash word");
