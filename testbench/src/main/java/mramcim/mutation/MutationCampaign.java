@@ -151,7 +151,9 @@ public final class MutationCampaign {
         y.write("design.sv", verilog);
         log.accept("sampling " + o.mutants() + " mutations with yosys mutate -list (seed " + o.seed() + ")");
         y.run("list", List.of("read_verilog -sv design.sv", "prep -top " + top, "flatten", "opt_clean", "write_rtlil design.il",
-                "mutate -list " + o.mutants() + " -seed " + o.seed() + " -none -o mutations.txt"));
+                // -none puts a "none" entry first and counts it among the -list N (yosys 0.23):
+                // ask for one more so that the campaign has exactly --mutants mutations.
+                "mutate -list " + (o.mutants() + 1) + " -seed " + o.seed() + " -none -o mutations.txt"));
         List<Mutant> mutants = Mutant.parse(y.read("mutations.txt"));
         int width = Math.max(1, 32 - Integer.numberOfLeadingZeros(mutants.size()));
         List<String> build = new ArrayList<>(List.of("read_rtlil design.il"));

@@ -56,7 +56,8 @@ public final class MutationReport {
                 r.notDetected(), r.notDetected() - r.undecided(), r.undecided()));
         md.append(String.format(Locale.ROOT, "| budget per mutant | seeds 1..%d x %,d cycles, stopped at the first failing seed |%n",
                 r.seedsPerMutant(), r.cycles()));
-        md.append(String.format(Locale.ROOT, "| sampling | yosys mutate -list %d -seed %d on the flattened design |%n", r.mutants(),
+        md.append(String.format(Locale.ROOT, "| sampling | yosys mutate -list %d -seed %d -none on the flattened design (the first is 'none') |%n",
+                r.mutants() + 1,
                 r.yosysSeed()));
         md.append(String.format(Locale.ROOT, "| time | %.0f s in all; build %.0f s; %.2f s per mutant |%n%n", r.seconds(), r.buildSeconds(),
                 r.secondsPerMutant()));

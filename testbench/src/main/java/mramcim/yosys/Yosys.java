@@ -90,6 +90,13 @@ public final class Yosys {
         return run(name, commands, java.time.Duration.ofMinutes(TIMEOUT_MINUTES));
     }
 
+    /** yosys runs in progress; killed when the JVM is asked to exit (Ctrl-C, SIGTERM), so none outlives the tool. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "yosys-cleanup"));
+    }
+
     /**
      * Runs {@code commands} within {@code limit}.
      *
@@ -106,6 +113,7 @@ public final class Yosys {
         } catch (IOException e) {
             throw new IllegalStateException("yosys is not installed (scripts/setup installs it from Debian)", e);
         }
+        RUNNING.add(p);
         try {
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();
@@ -116,6 +124,8 @@ public final class Yosys {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("yosys interrupted", e);
+        } finally {
+            RUNNING.remove(p);
         }
         String text = Files.exists(log) ? read(log.getFileName().toString()) : "";
         if (p.exitValue() != 0) {
