@@ -88,10 +88,7 @@ public final class EquivalenceCheck {
         String log;
         try {
             log = y.run(name + "-equiv", List.of(
-                    "read_rtlil " + designIl,
-                    "copy " + top + " gate",
-                    "rename " + top + " gold",
-                    m.always("gate"),
+                    goldAndGate(designIl, top, m),
                     "opt_clean",
                     "equiv_make -blacklist " + name + "-blacklist.txt gold gate equiv",
                     "hierarchy -top equiv",
@@ -108,10 +105,7 @@ public final class EquivalenceCheck {
         double left = Math.max(1, timeoutSeconds - seconds(t0));
         try {
             sat = y.run(name + "-sat", List.of(
-                    "read_rtlil " + designIl,
-                    "copy " + top + " gate",
-                    "rename " + top + " gold",
-                    m.always("gate"),
+                    goldAndGate(designIl, top, m),
                     "miter -equiv -flatten -make_outputs -ignore_gold_x gold gate miter",
                     "hierarchy -top miter",
                     "sat -tempinduct -prove trigger 0 -set-init-zero -set-at 1 in_reset 1 -maxsteps " + maxSteps
@@ -153,5 +147,10 @@ public final class EquivalenceCheck {
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** yosys commands: the original as module {@code gold}, the mutant (mutation always on) as {@code gate}. */
+    private static String goldAndGate(String designIl, String top, Mutant m) {
+        return String.join("\n", "read_rtlil " + designIl, "copy " + top + " gate", "rename " + top + " gold", m.always("gate"));
     }
 }
