@@ -76,6 +76,9 @@ public final class RandomHost {
     /** READ_RESULTs of the arithmetic sweep at the start of a seed, and after a random all-dead conversion. */
     static final int SWEEP_SAMPLES = 48;
 
+    /** The walked-bit groups (DirectedSequences.walks) and the one to run next. */
+    private final List<List<long[]>> walks;
+    private int nextWalk;
     private final SplittableRandom rnd;
     private final MacroConfig config;
     private final int rows;
@@ -135,9 +138,8 @@ public final class RandomHost {
             java.util.Collections.swap(directed, k, rnd.nextInt(k + 1));
         }
         directed.forEach(queue::addAll);
-        // Every must-be-zero data bit of every op once, so that a stuck bit of a legality check
-        // shows on every seed; the random traffic repeats groups of them later, in other states.
-        DirectedSequences.walks(config, rnd).forEach(queue::addAll);
+        this.walks = DirectedSequences.walks(config, rnd);
+        this.nextWalk = rnd.nextInt(walks.size());
         this.frameCycles = config.timing().frameCycles();
         // A conversion over the longest frame with every comparator dead: every counter counts to the end.
         queue.addAll(faultedConversion(mramcim.model.config.TimingParams.MAX_FRAME_CYCLES,
@@ -445,10 +447,15 @@ public final class RandomHost {
         return queue.removeFirst();
     }
 
-    /** One group of walked must-be-zero data bits, at random. */
+    /**
+     * The next group of walked must-be-zero data bits, in turn from a seeded start: every group
+     * runs within the first hundred thousand cycles or so of a seed (so a stuck bit of a legality
+     * check shows on every seed), each time in whatever state the traffic left the macro, without
+     * lengthening the directed start that short runs depend on.
+     */
     private long[] walk() {
-        List<List<long[]>> groups = DirectedSequences.walks(config, rnd);
-        queue.addAll(groups.get(rnd.nextInt(groups.size())));
+        queue.addAll(walks.get(nextWalk));
+        nextWalk = (nextWalk + 1) % walks.size();
         return queue.removeFirst();
     }
 
