@@ -122,8 +122,49 @@ public final class DirectedSequences {
         for (int index : new int[] {RegisterMap.OFFSET_BASE, RegisterMap.OFFSET_BASE + cols - 1, RegisterMap.OFFSET_BASE + cols, ADDR_MAX}) {
             readReg.add(cmd(Op.READ_REG, index, 0));
         }
+        readReg.addAll(registerWalk(config, c0, gain));
         m.put(Op.READ_REG, readReg);
         return m;
+    }
+
+    /**
+     * A one walked through every writable register, each value read back: every bit of every
+     * register alone at 1 (and, for a signed offset, the sign bit alone). A register bit stuck at
+     * either value, inverted, or flipped by another bit of its register shows in a READ_REG of
+     * the same seed, however little the random traffic later touches that register (64 offsets
+     * on the 64 x 64 macro). Then the registers the random traffic expects, and offsets 0.
+     */
+    static List<long[]> registerWalk(MacroConfig config, int c0, int gain) {
+        int cols = config.cols();
+        List<long[]> seq = new ArrayList<>();
+        List<long[]> registers = new ArrayList<>();
+        for (long[] r : ranges(cols)) {
+            if (r[0] < RegisterMap.OFFSET_BASE) {
+                registers.add(r);
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            registers.add(new long[] {RegisterMap.OFFSET_BASE + c, ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX});
+        }
+        for (long[] r : registers) {
+            int index = (int) r[0];
+            for (int k = 0; k < 64 - Long.numberOfLeadingZeros(r[2]); k++) {
+                long v = 1L << k;
+                if (v >= r[1] && v <= r[2]) {
+                    seq.add(cmd(Op.WRITE_REG, index, v));
+                    seq.add(cmd(Op.READ_REG, index, 0));
+                }
+            }
+            if (r[1] < 0) {
+                seq.add(cmd(Op.WRITE_REG, index, r[1])); // the sign bit alone
+                seq.add(cmd(Op.READ_REG, index, 0));
+            }
+        }
+        seq.addAll(restore(config, c0, gain));
+        for (int c = 0; c < cols; c++) {
+            seq.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE + c, 0));
+        }
+        return seq;
     }
 
     /** Each writable register's legal range: {index, lowest, highest} (SPEC 5). */
@@ -133,7 +174,8 @@ public final class DirectedSequences {
             {RegisterMap.FRAME_CYCLES, 1, RegisterMap.MAX_FRAME_CYCLES}, {RegisterMap.WR_PULSE, 1, 255},
             {RegisterMap.RD_CYCLES, 1, 255}, {RegisterMap.WR_AMP_START, 0, RegisterMap.MAX_AMP},
             {RegisterMap.WR_MAX_TRIES, 1, RegisterMap.MAX_TRIES}, {RegisterMap.WR_MODE, 0, 1},
-            {RegisterMap.OFFSET_BASE, -128, 127}, {RegisterMap.OFFSET_BASE + cols - 1, -128, 127}};
+            {RegisterMap.OFFSET_BASE, ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX},
+            {RegisterMap.OFFSET_BASE + cols - 1, ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX}};
     }
 
     /**

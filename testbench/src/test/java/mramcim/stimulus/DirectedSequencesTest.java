@@ -99,4 +99,41 @@ class DirectedSequencesTest {
                 "the WRITE_CELL walk goes up to bit 63");
         assertEquals(before, macro.execute(Op.READ_REG.code(), RegisterMap.OFFSET_BASE, 0).data(), "nothing changed");
     }
+
+    /**
+     * The register walk sets every bit of every writable register alone (widths from SPEC 5:
+     * C0 and GAIN 16 bits, FRAME_CYCLES 12, WR_PULSE and RD_CYCLES 8, WR_AMP_START and
+     * WR_MAX_TRIES 4, WR_MODE 1, each offset 8 signed) and reads it straight back, every write
+     * accepted.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"small:8x8", "jung2022"})
+    void theRegisterWalkSetsEveryBitOfEveryRegisterAloneAndReadsItBack(String preset) {
+        MacroConfig config = MacroConfig.preset(preset);
+        Map<Integer, Integer> width = new java.util.HashMap<>(Map.of(RegisterMap.C0, 16, RegisterMap.GAIN, 16, RegisterMap.FRAME_CYCLES, 12,
+                RegisterMap.WR_PULSE, 8, RegisterMap.RD_CYCLES, 8, RegisterMap.WR_AMP_START, 4, RegisterMap.WR_MAX_TRIES, 4,
+                RegisterMap.WR_MODE, 1));
+        for (int c = 0; c < config.cols(); c++) {
+            width.put(RegisterMap.OFFSET_BASE + c, 8);
+        }
+        List<long[]> seq = DirectedSequences.registerWalk(config, 100, 300);
+        Macro macro = Macro.create(config, 5);
+        Set<String> seen = new java.util.HashSet<>();
+        for (int k = 0; k < seq.size(); k++) {
+            long[] c = seq.get(k);
+            Response r = macro.execute((int) c[0], (int) c[1], c[2]);
+            assertEquals(Status.OK, r.status(), Op.of((int) c[0]) + " " + c[1] + " data " + c[2]);
+            if (c[0] == Op.WRITE_REG.code() && k + 1 < seq.size() && seq.get(k + 1)[0] == Op.READ_REG.code() && seq.get(k + 1)[1] == c[1]) {
+                long bits = c[2] & 0xFF_FFL;
+                if (Long.bitCount(bits & ((1L << width.get((int) c[1])) - 1)) == 1) {
+                    seen.add(c[1] + ":" + Long.numberOfTrailingZeros(bits));
+                }
+            }
+        }
+        for (Map.Entry<Integer, Integer> e : width.entrySet()) {
+            for (int b = 0; b < e.getValue(); b++) {
+                assertTrue(seen.contains(e.getKey() + ":" + b), "register " + e.getKey() + " bit " + b + " set alone and read back");
+            }
+        }
+    }
 }
