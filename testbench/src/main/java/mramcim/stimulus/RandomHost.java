@@ -141,9 +141,18 @@ public final class RandomHost {
         this.walks = DirectedSequences.walks(config, rnd);
         this.nextWalk = rnd.nextInt(walks.size());
         this.frameCycles = config.timing().frameCycles();
-        // A conversion over the longest frame with every comparator dead: every counter counts to the end.
-        queue.addAll(faultedConversion(mramcim.model.config.TimingParams.MAX_FRAME_CYCLES,
-                new AnalogFault(allColumns(), new long[allColumns().length], new int[0], -1)));
+        int longFrame = mramcim.model.config.TimingParams.MAX_FRAME_CYCLES;
+        // A conversion over the longest frame with every comparator late by nearly all of it: each
+        // column's counter counts through every value of its 12 bits and stops short of the end,
+        // so a counter bit that is stuck, inverted or flipped by another shows in its code.
+        int late = longFrame - 2 * frameCycles;
+        if (late > 0) {
+            int[] shift = new int[cols];
+            java.util.Arrays.fill(shift, late);
+            queue.addAll(faultedConversion(longFrame, new AnalogFault(new long[0], new long[0], shift, -1)));
+        }
+        // And one with every comparator dead: every counter counts to the end.
+        queue.addAll(faultedConversion(longFrame, new AnalogFault(allColumns(), new long[allColumns().length], new int[0], -1)));
         // Every column now holds the saturated code: walk the converter's arithmetic on one of them.
         queue.addAll(ArithmeticCorners.sweep(rows, rnd.nextInt(cols), SWEEP_SAMPLES, c0, gain, rnd));
     }
