@@ -55,6 +55,32 @@ final class ArithmeticCorners {
         return seq;
     }
 
+    /** Offsets every column's corrector is shown: single low bits and -1 (every bit set). */
+    static final int[] SELECTION_OFFSETS = {1, 2, 4, -1};
+
+    /**
+     * Every column's offset through its own READ_RESULT, under C0 = CODE - ROWS and GAIN = 1.0, so
+     * that DP_raw is exactly 0 and the result is the offset itself: a bit of the offset that the
+     * corrector's selection of column j loses, forces or inverts moves the result (a forced high
+     * bit past the clamp). The registers restored to {@code c0}, {@code gain} and offsets 0.
+     */
+    static List<long[]> offsetSelection(int rows, int cols, int c0, int gain) {
+        int w = Op.WRITE_REG.code();
+        List<long[]> seq = new ArrayList<>();
+        seq.add(new long[] {w, RegisterMap.C0, CODE - rows});
+        seq.add(new long[] {w, RegisterMap.GAIN, RegisterMap.GAIN_ONE});
+        for (int c = 0; c < cols; c++) {
+            for (int offset : SELECTION_OFFSETS) {
+                seq.add(new long[] {w, RegisterMap.OFFSET_BASE + c, offset});
+                seq.add(new long[] {Op.READ_RESULT.code(), c, 0});
+            }
+            seq.add(new long[] {w, RegisterMap.OFFSET_BASE + c, 0});
+        }
+        seq.add(new long[] {w, RegisterMap.C0, c0});
+        seq.add(new long[] {w, RegisterMap.GAIN, gain});
+        return seq;
+    }
+
     /** One {C0, GAIN, OFFSET}, legal for the registers. */
     static int[] sample(int rows, SplittableRandom rnd) {
         int kind = rnd.nextInt(100);

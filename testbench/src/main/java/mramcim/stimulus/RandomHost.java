@@ -153,7 +153,9 @@ public final class RandomHost {
         }
         // And one with every comparator dead: every counter counts to the end.
         queue.addAll(faultedConversion(longFrame, new AnalogFault(allColumns(), new long[allColumns().length], new int[0], -1)));
-        // Every column now holds the saturated code: walk the converter's arithmetic on one of them.
+        // Every column now holds the saturated code: each column's offset through its corrector,
+        // then the converter's arithmetic walked on one of them.
+        queue.addAll(ArithmeticCorners.offsetSelection(rows, cols, c0, gain));
         queue.addAll(ArithmeticCorners.sweep(rows, rnd.nextInt(cols), SWEEP_SAMPLES, c0, gain, rnd));
     }
 

@@ -1,10 +1,13 @@
 package mramcim.stimulus;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.SplittableRandom;
+import mramcim.model.periphery.Op;
 import mramcim.model.periphery.RegisterMap;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +63,34 @@ class ArithmeticCornersTest {
             assertTrue(r[1] >= 0 && r[1] <= RegisterMap.C0_GAIN_MAX, "GAIN " + r[1]);
             assertTrue(r[2] >= ArithmeticCorners.OFFSET_MIN && r[2] <= ArithmeticCorners.OFFSET_MAX, "OFFSET " + r[2]);
         }
+    }
+
+    /** With C0 = CODE - ROWS and GAIN = 1.0 the corrected result is the offset itself (SPEC 5, computed here). */
+    @Test
+    void theOffsetSelectionShowsEachColumnItsOffsetUnclamped() {
+        List<long[]> seq = ArithmeticCorners.offsetSelection(ROWS, 4, 77, 300);
+        int c0 = -1;
+        int gain = -1;
+        int offset = 0;
+        int reads = 0;
+        for (long[] c : seq) {
+            if (c[0] == Op.WRITE_REG.code()) {
+                if (c[1] == RegisterMap.C0) {
+                    c0 = (int) c[2];
+                } else if (c[1] == RegisterMap.GAIN) {
+                    gain = (int) c[2];
+                } else {
+                    offset = (int) c[2];
+                }
+            } else {
+                long s = sum(c0, gain, offset);
+                assertEquals(offset, s, "DP_out = OFFSET, column " + c[1]);
+                assertTrue(Math.abs(s) <= ROWS, "inside the clamp");
+                reads++;
+            }
+        }
+        assertEquals(4 * ArithmeticCorners.SELECTION_OFFSETS.length, reads);
+        assertEquals(77, c0, "C0 restored");
+        assertEquals(300, gain, "GAIN restored");
     }
 }
