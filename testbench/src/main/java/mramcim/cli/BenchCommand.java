@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure lockstep cycles/s against the same Verilated model in a C++ loop, with a profile.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", defaultValue = "jung2022", description = "configuration preset (default ${DEFAULT-VALUE})")
-    String preset;
+    @picocli.CommandLine.Mixin
+    ConfigOptions design;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the array and of the command stream (default ${DEFAULT-VALUE})")
     long seed;
@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliChecks.range("--cycles", cycles, MIN_CYCLES, CliChecks.MAX_CYCLES);
         CliChecks.range("--repeat", repeat, 1, MAX_REPEAT);
-        MacroConfig config = MacroConfig.preset(preset);
+        MacroConfig config = design.resolve();
         OutputDir dir = OutputDir.claim(out, "bench", List.of("bench.txt", "bench.json"), List.of());
         return dir.guard(() -> run(config, dir));
     }
@@ -52,13 +52,13 @@ public final class BenchCommand implements Callable<Integer> {
     static final int MAX_REPEAT = 100;
 
     private OutputDir.Outcome run(MacroConfig config, OutputDir dir) throws Exception {
-        CosimRun.Options o = new CosimRun.Options(config, preset, seed, cycles, null, false);
+        CosimRun.Options o = new CosimRun.Options(config, design.label(), seed, cycles, null, false);
         NativeBuild build = CosimRun.library(o, line -> System.err.println("bench: " + line));
         CosimBench.Result r = CosimBench.run(o, build, repeat);
         List<String> lines = CosimBench.describe(r);
         dir.write("bench.txt", String.join("\n", lines) + "\n");
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("preset", preset);
+        json.put("preset", design.label());
         json.put("rows", config.rows());
         json.put("cols", config.cols());
         json.put("seed", seed);

@@ -25,7 +25,15 @@ public final class ConfigOptions {
         return config == null ? java.util.List.of() : java.util.List.of(config);
     }
 
-    /** What to call it in reports. */
+    /**
+     * Its name in lockstep runs, their reports and replay commands: the preset, or
+     * {@code config:} and the file's absolute path ({@link mramcim.run.CosimRun#designArgument}).
+     */
+    public String label() {
+        return config != null ? mramcim.run.CosimRun.CONFIG_LABEL + config.toAbsolutePath().normalize() : preset;
+    }
+
+    /** What to call it in reports.
     public String name() {
         return config != null ? config.toString() : preset;
     }

@@ -32,8 +32,8 @@ public final class CosimCommand implements Callable<Integer> {
     /** The files cosim writes, removed when a new run claims the directory. */
     static final List<String> FILES = List.of("summary.txt", "summary.json", "wave", Regression.LOG_DIR, CodeCoverageFiles.DIR);
 
-    @Option(names = "--preset", defaultValue = "jung2022", description = "configuration preset: jung2022, ideal, ideal-fine, small:RxC (default ${DEFAULT-VALUE})")
-    String preset;
+    @picocli.CommandLine.Mixin
+    ConfigOptions design;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the array and of the command stream (default ${DEFAULT-VALUE})")
     long seed;
@@ -92,9 +92,10 @@ public final class CosimCommand implements Callable<Integer> {
         WorkerPool.Limits defaults = WorkerPool.Limits.defaults(cycles);
         WorkerPool.Limits limits = new WorkerPool.Limits(seedTimeout == null ? defaults.seedTimeout() : Duration.ofSeconds(seedTimeout),
                 Duration.ofSeconds(stallTimeout));
-        MacroConfig config = MacroConfig.preset(preset);
-        CosimRun.Options o = new CosimRun.Options(config, preset, seed, cycles, verilog, countAll, codeCoverage, java.util.Map.of());
-        List<Path> inputs = List.copyOf(verilog);
+        MacroConfig config = design.resolve();
+        CosimRun.Options o = new CosimRun.Options(config, design.label(), seed, cycles, verilog, countAll, codeCoverage, java.util.Map.of());
+        List<Path> inputs = new java.util.ArrayList<>(verilog);
+        inputs.addAll(design.inputs());
         OutputDir dir = OutputDir.claim(out, "cosim", FILES, inputs);
         return dir.guard(() -> run(o, limits, dir));
     }

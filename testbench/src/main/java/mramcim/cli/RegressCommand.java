@@ -37,8 +37,8 @@ public final class RegressCommand implements Callable<Integer> {
     /** Largest --jobs. */
     static final int MAX_JOBS = 256;
 
-    @Option(names = "--preset", defaultValue = "jung2022", description = "configuration preset (default ${DEFAULT-VALUE})")
-    String preset;
+    @picocli.CommandLine.Mixin
+    ConfigOptions design;
 
     @Option(names = "--seeds", description = "run seeds 1..N (default " + DEFAULT_SEEDS + ")")
     Long seeds;
@@ -107,10 +107,11 @@ public final class RegressCommand implements Callable<Integer> {
         WorkerPool.Limits limits = new WorkerPool.Limits(seedTimeout == null ? defaults.seedTimeout() : Duration.ofSeconds(seedTimeout),
                 Duration.ofSeconds(stallTimeout));
         verilog.forEach(v -> CliChecks.readableFile("--verilog", v));
-        MacroConfig config = MacroConfig.preset(preset);
-        Regression.Options o = new Regression.Options(config, preset, split.seeds(), cycles, workers, verilog, window, split, limits,
+        MacroConfig config = design.resolve();
+        Regression.Options o = new Regression.Options(config, design.label(), split.seeds(), cycles, workers, verilog, window, split, limits,
                 codeCoverage);
         List<Path> inputs = new ArrayList<>(verilog);
+        inputs.addAll(design.inputs());
         OutputDir dir = OutputDir.claim(out, "regress", RegressionReport.FILES, inputs);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch written = new CountDownLatch(1);

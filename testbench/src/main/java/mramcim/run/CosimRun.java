@@ -25,6 +25,17 @@ import mramcim.stimulus.RandomHost;
 public final class CosimRun {
 
     /**
+     * How a configuration file is named where a preset's name would stand (reports, summaries,
+     * replay commands): this prefix and the file's absolute path.
+     */
+    public static final String CONFIG_LABEL = "config:";
+
+    /** The command-line option that selects the design named {@code label}: {@code --preset P} or {@code --config FILE}. */
+    public static String designArgument(String label) {
+        return label.startsWith(CONFIG_LABEL) ? "--config " + label.substring(CONFIG_LABEL.length()) : "--preset " + label;
+    }
+
+    /**
      * What to run.
      *
      * @param verilog      the netlist's files ({@code --verilog}), empty for the generated top
@@ -59,7 +70,7 @@ public final class CosimRun {
 
         /** The command that replays this run. */
         public String replayCommand() {
-            StringBuilder b = new StringBuilder("scripts/mramcim cosim --preset " + preset + " --seed " + seed + " --cycles " + cycles);
+            StringBuilder b = new StringBuilder("scripts/mramcim cosim " + designArgument(preset) + " --seed " + seed + " --cycles " + cycles);
             verilog.forEach(v -> b.append(" --verilog ").append(v));
             return b.toString();
         }

@@ -35,6 +35,7 @@ public final class MnistReport {
                         "accuracy-clock"));
             }
             files.add(dir.write("report.md", markdown(r, command)));
+            files.add(dir.write("summary.json", MnistSummary.of(r).toJson()));
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the MNIST report into " + dir.path() + ": " + e.getMessage(), e);

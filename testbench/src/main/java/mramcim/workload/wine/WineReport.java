@@ -99,6 +99,7 @@ public final class WineReport {
             files.addAll(Charts.save(map(r, true), dir, "switching-voltage-map"));
             files.addAll(Charts.save(map(r, false), dir, "readback-map"));
             files.add(dir.write("report.md", markdown(r, command)));
+            files.add(dir.write("summary.json", WineSummary.of(r).toJson()));
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the wine report to " + dir.path() + ": " + e.getMessage(), e);

@@ -143,5 +143,17 @@ class MnistTest {
         // The array stays close to the software (seed 000: a 2-point drop).
         assertTrue(r.arrayAccuracy() > r.softwareAccuracy() - 0.05, r.arrayAccuracy() + " vs " + r.softwareAccuracy());
         assertArrayEquals(r.software(), data.test().stream().mapToInt(d -> net.predict(d.pixels())).toArray());
+
+        // summary.json: typed, its accuracies counted here from the predictions and the labels.
+        mramcim.report.OutputDir dir = mramcim.report.OutputDir.claim(tmp.resolve("out"), "mnist", List.of("report.md", "summary.json"),
+                List.of());
+        MnistReport.write(r, "scripts/mramcim mnist", dir);
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("out/summary.json").toFile());
+        assertEquals("mramcim-mnist-summary/1", j.path("format").asText());
+        long right = java.util.stream.IntStream.range(0, r.array().length).filter(i -> r.array()[i] == data.test().get(i).label()).count();
+        assertEquals((double) right / data.test().size(), j.path("arrayAccuracy").asDouble(), 1e-12);
+        assertEquals(data.test().size(), j.path("heldOutDigits").asInt());
+        assertEquals(0, j.path("cosimMismatches").asLong());
+        assertEquals(28, j.path("tilePasses").asInt());
     }
 }

@@ -122,5 +122,17 @@ class WineTest {
             pictures++;
         }
         assertEquals(6, pictures);
+
+        // summary.json: typed, and the same figures as the report people read.
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("summary.json").toFile());
+        assertEquals("mramcim-wine-summary/1", j.path("format").asText());
+        assertEquals(8, j.path("solutions").asInt());
+        double atEstimate = j.path("medianAccuracyAtEstimate").asDouble();
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "| median accuracy at the estimate | %.1f %% |", 100 * atEstimate)), md);
+        double min = j.path("minAccuracyAtOptimum").asDouble();
+        double med = j.path("medianAccuracyAtOptimum").asDouble();
+        double max = j.path("maxAccuracyAtOptimum").asDouble();
+        assertTrue(0 <= min && min <= med && med <= max && max <= 1, min + " " + med + " " + max);
+        assertTrue(j.path("accuracyOptimumS").asDouble() > 0 && j.path("accuracyOptimumS").asDouble() < 1e-3, "g_norm in siemens");
     }
 }
