@@ -38,6 +38,9 @@ public final class ConfigCommand implements Callable<Integer> {
             return 0;
         }
         MacroConfig cfg = options.resolve();
+        java.util.List<MacroConfig.Entry> entries = options.config != null
+                ? cfg.entries(Map.of(), "set by " + options.config + " (jung2022: another value)")
+                : cfg.entries(MacroConfig.presetSources(options.preset), "");
         if (save != null) {
             if (options.inputs().stream().anyMatch(in -> sameFile(in, save))) {
                 throw new IllegalArgumentException("--save = " + save + " is the --config input: give another file");
@@ -48,11 +51,11 @@ public final class ConfigCommand implements Callable<Integer> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("preset", options.name());
             out.put("operatingFrequencyHz", cfg.timing().operatingFrequency());
-            out.put("parameters", cfg.entries());
+            out.put("parameters", entries);
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
         } else {
             System.out.printf("%-26s %14s %-4s %s%n", "parameter", "value", "unit", "source");
-            for (MacroConfig.Entry e : cfg.entries()) {
+            for (MacroConfig.Entry e : entries) {
                 System.out.printf("%-26s %14s %-4s %s%n", e.name(), e.value(), e.unit(), e.source());
             }
             System.out.printf("operating frequency: %.2f MHz (one frame of %d cycles at %.3g s)%n",

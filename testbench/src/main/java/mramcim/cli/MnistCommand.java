@@ -90,7 +90,7 @@ public final class MnistCommand implements Callable<Integer> {
             System.out.printf("co-simulation: %d digits, %,d cycles in %.1f s, %,d of %,d columns differ from the fast path%n", r.cosimDigits(),
                     r.cosimCycles(), r.cosimSeconds(), r.cosimMismatches(), r.cosimColumns());
         }
-        System.out.println("report: " + dir.resolve("report.md"));
+        System.out.println("report: " + dir.resolve("report.md") + ", " + dir.resolve("summary.json"));
         return r.cosimMismatches() == 0 ? new OutputDir.Outcome("PASS", 0) : new OutputDir.Outcome("FAIL", 1);
     }
 }

@@ -55,7 +55,7 @@ public final class WineCommand implements Callable<Integer> {
         for (String line : WineReport.summary(r)) {
             System.out.println(line);
         }
-        System.out.println("report: " + dir.resolve("report.md"));
+        System.out.println("report: " + dir.resolve("report.md") + ", " + dir.resolve("summary.json"));
         return new OutputDir.Outcome("PASS", 0);
     }
 }

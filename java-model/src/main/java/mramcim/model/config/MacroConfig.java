@@ -3,6 +3,7 @@ package mramcim.model.config;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The complete, immutable description of one macro design: every physical and timing parameter
@@ -182,6 +183,63 @@ public record MacroConfig(
 
     /** The preset names {@link #preset} accepts. */
     public static final List<String> PRESETS = List.of("jung2022", "ideal", "ideal-fine", "small:RxC");
+
+    private static final String NO_VARIATION = "ideal preset: no device variation";
+
+    /** Why {@link #ideal()} sets each value it changes from {@link #jung2022()}. */
+    private static final Map<String, String> IDEAL_SOURCES = Map.of(
+            "mtj.rPSigma", NO_VARIATION,
+            "mtj.tmrSigma", NO_VARIATION,
+            "fet.rOnSigma", NO_VARIATION,
+            "column.cSenseSigma", NO_VARIATION,
+            "write.vCritSigma", NO_VARIATION,
+            "column.cNode", "ideal preset: a lumped column, whose delay is exactly linear in the mismatches (no Elmore position error)",
+            "column.cmpOffsetSigma", "ideal preset: no comparator offset",
+            "column.jitterSigma", "ideal preset: no jitter",
+            "energy.fClkMaxNominal", "ideal preset: counters without a speed limit, so that a fine TDC clock resolves single mismatches");
+
+    /** Why {@link #idealFineTdc()} sets each value it changes from {@link #ideal()}. */
+    private static final Map<String, String> IDEAL_FINE_SOURCES = Map.of(
+            "timing.tClk", "ideal-fine preset: (tau(1 mismatch) - tau(0)) / 4, so that one mismatch is exactly four codes",
+            "timing.frameCycles", "ideal-fine preset: ceil(tau(ROWS mismatches) / tClk) + 8, long enough for DP = -ROWS");
+
+    /**
+     * The sources of the values preset {@code name} sets itself, by parameter name ({@code
+     * section.field}): for every value that differs from {@link #jung2022()}'s, why the preset
+     * chose it. Values a preset keeps have the source their {@link Param} gives.
+     */
+    public static Map<String, String> presetSources(String name) {
+        MacroConfig p = preset(name);
+        if (name.startsWith("small:")) {
+            String size = "small preset: " + p.rows() + " x " + p.cols() + " (" + name + "), every other value of jung2022";
+            return Map.of("geometry.rows", size, "geometry.cols", size);
+        }
+        Map<String, String> own = new java.util.HashMap<>();
+        if (name.equals("ideal") || name.equals("ideal-fine")) {
+            own.putAll(IDEAL_SOURCES);
+        }
+        if (name.equals("ideal-fine")) {
+            own.putAll(IDEAL_FINE_SOURCES);
+        }
+        return Map.copyOf(own);
+    }
+
+    /**
+     * Every parameter with the sources that {@code own} gives the values differing from {@link
+     * #jung2022()}'s; a differing value {@code own} does not name gets {@code otherwise} (a
+     * configuration file: "set by FILE").
+     */
+    public List<Entry> entries(Map<String, String> own, String otherwise) {
+        List<Entry> base = jung2022().entries();
+        List<Entry> mine = entries();
+        List<Entry> out = new ArrayList<>();
+        for (int k = 0; k < mine.size(); k++) {
+            Entry e = mine.get(k);
+            boolean differs = !e.value().equals(base.get(k).value());
+            out.add(differs ? new Entry(e.name(), e.value(), e.unit(), own.getOrDefault(e.name(), otherwise)) : e);
+        }
+        return out;
+    }
 
     public MacroConfig withGeometry(Geometry g) {
         return new MacroConfig(g, mtj, fet, column, write, read, timing, energy);
