@@ -14,13 +14,24 @@ public final class Patterns {
     /** Independent pattern streams. */
     public enum Stream {
         /** SPEC 6 step 2: the K patterns the offsets are computed from. */
-        CALIBRATION,
+        CALIBRATION(1),
         /** Held-out patterns measured through host commands (Option 1). */
-        VALIDATION,
+        VALIDATION(2),
         /** Held-out patterns of the fast path (Option 2). */
-        OPTION2,
+        OPTION2(3),
         /** Patterns of the energy estimate and the condition sweeps' fast-path part. */
-        ENERGY
+        ENERGY(4);
+
+        private final int key;
+
+        Stream(int key) {
+            this.key = key;
+        }
+
+        /** This stream's part of the pattern key; never reused, never changed (StableIdsTest). */
+        public int key() {
+            return key;
+        }
     }
 
     private final int rows;
@@ -44,7 +55,7 @@ public final class Patterns {
 
     private SplittableRandom random(Stream s, long set, long input) {
         // SplittableRandom mixes its seed (SplitMix64), so nearby keys give independent sequences.
-        long key = seed * 0x9E3779B97F4A7C15L + (s.ordinal() + 1) * 0xBF58476D1CE4E5B9L + set * 0x94D049BB133111EBL + input;
+        long key = seed * 0x9E3779B97F4A7C15L + s.key() * 0xBF58476D1CE4E5B9L + set * 0x94D049BB133111EBL + input;
         return new SplittableRandom(key);
     }
 

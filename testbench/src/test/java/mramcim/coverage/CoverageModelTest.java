@@ -88,11 +88,11 @@ class CoverageModelTest {
     @Test
     void onlyPairsSpecFiveAllowsAreDeclared() {
         CoverageModel m = new CoverageModel(MacroConfig.small(8, 8), 85, 170);
-        assertNull(m.opStatus(Op.NOP.code(), Status.CELL_FAIL.ordinal()));
-        assertNull(m.opStatus(Op.COMPUTE.code(), Status.BAD_CMD.ordinal()));
-        assertNull(m.opStatus(12, Status.OK.ordinal()));
-        assertEquals("op 8..15 / BAD_CMD", m.opStatus(12, Status.BAD_CMD.ordinal()));
-        assertEquals("READ_RESULT / OVERFLOW", m.opStatus(Op.READ_RESULT.code(), Status.OVERFLOW.ordinal()));
+        assertNull(m.opStatus(Op.NOP.code(), Status.CELL_FAIL.code()));
+        assertNull(m.opStatus(Op.COMPUTE.code(), Status.BAD_CMD.code()));
+        assertNull(m.opStatus(12, Status.OK.code()));
+        assertEquals("op 8..15 / BAD_CMD", m.opStatus(12, Status.BAD_CMD.code()));
+        assertEquals("READ_RESULT / OVERFLOW", m.opStatus(Op.READ_RESULT.code(), Status.OVERFLOW.code()));
         // 1 + 3 + 3 + 2 + 2 + 3 + 2 + 2 pairs of the op table, plus unknown ops.
         assertEquals(19, m.declare().points().get(CoverageModel.OP_STATUS).size());
     }

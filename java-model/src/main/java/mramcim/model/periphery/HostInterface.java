@@ -29,7 +29,7 @@ public final class HostInterface {
     public void clock(boolean rspReady, boolean respond, Status status, int data) {
         if (respond) {
             rspValid = true;
-            rspStatus = status.ordinal();
+            rspStatus = status.code();
             rspData = data;
         } else if (rspValid && rspReady) {
             rspValid = false;

@@ -28,7 +28,7 @@ public final class CounterRng {
 
     /** Key of the stream (seed, purpose, a): reuse it for many draws indexed by b. */
     public static long key(long seed, Purpose purpose, long a) {
-        return mix(mix(mix(seed + GOLDEN) + purpose.ordinal() * GOLDEN) + a * GOLDEN);
+        return mix(mix(mix(seed + GOLDEN) + purpose.key() * GOLDEN) + a * GOLDEN);
     }
 
     /** 64 random bits of draw b in stream {@code key}. */
