@@ -33,7 +33,7 @@ public final class ConfigOptions {
         return config != null ? mramcim.run.CosimRun.CONFIG_LABEL + config.toAbsolutePath().normalize() : preset;
     }
 
-    /** What to call it in reports.
+    /** What to call it in reports. */
     public String name() {
         return config != null ? config.toString() : preset;
     }

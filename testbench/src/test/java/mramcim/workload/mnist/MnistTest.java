@@ -130,7 +130,7 @@ class MnistTest {
     }
 
     @Test
-    void theCoSimulatedSubsetAgreesWithTheFastPathOnEveryColumnOfEveryPass() {
+    void theCoSimulatedSubsetAgreesWithTheFastPathOnEveryColumnOfEveryPass() throws Exception {
         MacroConfig cfg = MacroConfig.jung2022();
         Path file = tmp.resolve("trained.json");
         net.save(file);
