@@ -45,10 +45,10 @@ class ConfigFileTest {
         String divergence = fail.out().lines().filter(l -> l.startsWith("FAIL seed 1: ")).findFirst().orElseThrow()
                 .substring("FAIL seed 1: ".length());
 
-        // The replay as printed (the file name has a space: split at the option names, not at blanks).
-        String[] args = replay.replace("--config " + config.toAbsolutePath(), "--config\u0000" + config.toAbsolutePath())
-                .split(" ");
-        String[] argv = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\u0000"))).toArray(String[]::new);
+        // The replay as printed (the file name has a space: keep it one argument).
+        String path = config.toAbsolutePath().toString();
+        String[] argv = Arrays.stream(replay.replace(path, "CONFIG_FILE").split(" ")).map(a -> a.equals("CONFIG_FILE") ? path : a)
+                .toArray(String[]::new);
         String[] withOut = Arrays.copyOf(argv, argv.length + 4);
         withOut[argv.length] = "--out";
         withOut[argv.length + 1] = tmp.resolve("replay").toString();
@@ -58,7 +58,8 @@ class ConfigFileTest {
         assertEquals(1, again.code(), again.out() + again.err());
         assertTrue(again.out().contains("first divergence at " + divergence), divergence + " vs " + again.out());
 
-        CliRun bench = CliRun.of("bench", "--config", config.toString(), "--cycles", "100000", "--repeat", "1");
+        CliRun bench = CliRun.of("bench", "--config", config.toString(), "--cycles", "100000", "--repeat", "1", "--out",
+                tmp.resolve("bench").toString());
         assertEquals(0, bench.code(), bench.out() + bench.err());
     }
 }
