@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import mramcim.model.periphery.Status;
 import mramcim.model.random.Purpose;
 import org.junit.jupiter.api.Test;
+import mramcim.spec.Status;
 
 /**
  * Numbers that leave the process or key randomness, pinned: a status code is on the pins and in

@@ -2,6 +2,7 @@ package mramcim.rtl
 
 import chisel3._
 import chisel3.util._
+import mramcim.spec.{HostBus, Op, ResultWord, Status}
 
 /** Controller (SPEC section 5): decodes an accepted command, answers BAD_CMD for any unknown op or
   * out-of-range field (and changes nothing), answers the immediate ops at once, runs a conversion
@@ -12,26 +13,26 @@ class Controller(p: MacroParams) extends Module {
   val io = IO(new Bundle {
     val cmdValid = Input(Bool())
     val cmdReady = Input(Bool())
-    val op = Input(UInt(Spec.OpWidth.W))
-    val addr = Input(UInt(Spec.AddrWidth.W))
+    val op = Input(UInt(HostBus.OP_WIDTH.W))
+    val addr = Input(UInt(HostBus.ADDR_WIDTH.W))
     /** `cmd_data[63:1]`: must be zero for WRITE_CELL, whose weight is `cmd_data[0]`. */
-    val dataHigh = Input(UInt((Spec.DataWidth - 1).W))
+    val dataHigh = Input(UInt((HostBus.DATA_WIDTH - 1).W))
     val regWrLegal = Input(Bool())
     val regRdLegal = Input(Bool())
-    val regRdData = Input(UInt(Spec.RspDataWidth.W))
+    val regRdData = Input(UInt(HostBus.RSP_DATA_WIDTH.W))
     val inputLegal = Input(Bool())
     /** READ_RESULT's word below its zero high bits: the raw code above the corrected dot product. */
-    val resultData = Input(UInt((p.codeWidth + Spec.DpWidth).W))
+    val resultData = Input(UInt((p.codeWidth + ResultWord.DP_WIDTH).W))
     val resultOverflow = Input(Bool())
     val frameCycles = Input(UInt(p.codeWidth.W))
     val tdcDone = Input(Bool())
     val overflowCount = Input(UInt(log2Ceil(p.cols + 1).W))
     val seqDone = Input(Bool())
     val seqFail = Input(Bool())
-    val seqData = Input(UInt(Spec.PulsesWidth.W))
+    val seqData = Input(UInt(WriteVerifySequencer.PulsesWidth.W))
     val respond = Output(Bool())
-    val status = Output(UInt(Spec.StatusWidth.W))
-    val rspData = Output(UInt(Spec.RspDataWidth.W))
+    val status = Output(UInt(HostBus.STATUS_WIDTH.W))
+    val rspData = Output(UInt(HostBus.RSP_DATA_WIDTH.W))
     val regWrEn = Output(Bool())
     val inputLoad = Output(Bool())
     val startWrite = Output(Bool())
@@ -48,51 +49,51 @@ class Controller(p: MacroParams) extends Module {
   val drvEn = RegInit(false.B)
   val frameCnt = RegInit(0.U(p.codeWidth.W))
 
-  private def isOp(op: Int): Bool = io.op === op.U
+  private def isOp(op: Op): Bool = io.op === Contract.op(op)
   private val accept = io.cmdValid && io.cmdReady
-  private val row = io.addr(15, 8)
-  private val col = io.addr(7, 0)
+  private val row = Contract.row(io.addr)
+  private val col = Contract.col(io.addr)
   private val cellOk = row < p.rows.U && col < p.cols.U
   private val legal = MuxLookup(io.op, false.B)(Seq(
-    Spec.Op.NOP.U -> true.B,
-    Spec.Op.WRITE_CELL.U -> (cellOk && io.dataHigh === 0.U),
-    Spec.Op.READ_CELL.U -> cellOk,
-    Spec.Op.LOAD_INPUT.U -> io.inputLegal,
-    Spec.Op.COMPUTE.U -> true.B,
-    Spec.Op.READ_RESULT.U -> (io.addr < p.cols.U),
-    Spec.Op.WRITE_REG.U -> io.regWrLegal,
-    Spec.Op.READ_REG.U -> io.regRdLegal
+    Contract.op(Op.NOP) -> true.B,
+    Contract.op(Op.WRITE_CELL) -> (cellOk && io.dataHigh === 0.U),
+    Contract.op(Op.READ_CELL) -> cellOk,
+    Contract.op(Op.LOAD_INPUT) -> io.inputLegal,
+    Contract.op(Op.COMPUTE) -> true.B,
+    Contract.op(Op.READ_RESULT) -> (io.addr < p.cols.U),
+    Contract.op(Op.WRITE_REG) -> io.regWrLegal,
+    Contract.op(Op.READ_REG) -> io.regRdLegal
   ))
   private val go = accept && legal
-  private val immediate = accept && (!legal || isOp(Spec.Op.NOP) || isOp(Spec.Op.LOAD_INPUT) ||
-    isOp(Spec.Op.READ_RESULT) || isOp(Spec.Op.WRITE_REG) || isOp(Spec.Op.READ_REG))
-  private val immStatus = Mux(!legal, Spec.Status.BAD_CMD.U,
-    Mux(isOp(Spec.Op.READ_RESULT) && io.resultOverflow, Spec.Status.OVERFLOW.U, Spec.Status.OK.U))
+  private val immediate = accept && (!legal || isOp(Op.NOP) || isOp(Op.LOAD_INPUT) ||
+    isOp(Op.READ_RESULT) || isOp(Op.WRITE_REG) || isOp(Op.READ_REG))
+  private val immStatus = Mux(!legal, Contract.status(Status.BAD_CMD),
+    Mux(isOp(Op.READ_RESULT) && io.resultOverflow, Contract.status(Status.OVERFLOW), Contract.status(Status.OK)))
   private val immData = Mux(!legal, 0.U,
-    Mux(isOp(Spec.Op.READ_RESULT), io.resultData, Mux(isOp(Spec.Op.READ_REG), io.regRdData, 0.U)))
+    Mux(isOp(Op.READ_RESULT), io.resultData, Mux(isOp(Op.READ_REG), io.regRdData, 0.U)))
   private val finishedConv = state === State.CONV_WAIT && io.tdcDone
   private val finishedCell = state === State.CELL && io.seqDone
 
   io.respond := immediate || finishedConv || finishedCell
   io.status := Mux(immediate, immStatus,
-    Mux(finishedConv, Mux(io.overflowCount =/= 0.U, Spec.Status.OVERFLOW.U, Spec.Status.OK.U),
-      Mux(io.seqFail, Spec.Status.CELL_FAIL.U, Spec.Status.OK.U)))
-  io.rspData := Mux(immediate, immData, Mux(finishedConv, io.overflowCount.pad(Spec.RspDataWidth),
-    io.seqData.pad(Spec.RspDataWidth)))
-  io.regWrEn := go && isOp(Spec.Op.WRITE_REG)
-  io.inputLoad := go && isOp(Spec.Op.LOAD_INPUT)
-  io.startWrite := go && isOp(Spec.Op.WRITE_CELL)
-  io.startRead := go && isOp(Spec.Op.READ_CELL)
+    Mux(finishedConv, Mux(io.overflowCount =/= 0.U, Contract.status(Status.OVERFLOW), Contract.status(Status.OK)),
+      Mux(io.seqFail, Contract.status(Status.CELL_FAIL), Contract.status(Status.OK))))
+  io.rspData := Mux(immediate, immData, Mux(finishedConv, io.overflowCount.pad(HostBus.RSP_DATA_WIDTH),
+    io.seqData.pad(HostBus.RSP_DATA_WIDTH)))
+  io.regWrEn := go && isOp(Op.WRITE_REG)
+  io.inputLoad := go && isOp(Op.LOAD_INPUT)
+  io.startWrite := go && isOp(Op.WRITE_CELL)
+  io.startRead := go && isOp(Op.READ_CELL)
 
   switch(state) {
     is(State.IDLE) {
       // The frame counter is dead until a COMPUTE starts it: it waits at 1, the frame's first
       // cycle, rather than holding its last count (a hold no test could ever see).
       frameCnt := 1.U
-      when(go && isOp(Spec.Op.COMPUTE)) {
+      when(go && isOp(Op.COMPUTE)) {
         drvEn := true.B
         state := State.CONV
-      }.elsewhen(go && (isOp(Spec.Op.WRITE_CELL) || isOp(Spec.Op.READ_CELL))) {
+      }.elsewhen(go && (isOp(Op.WRITE_CELL) || isOp(Op.READ_CELL))) {
         state := State.CELL
       }
     }

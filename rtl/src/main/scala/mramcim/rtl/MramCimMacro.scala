@@ -2,6 +2,7 @@ package mramcim.rtl
 
 import chisel3._
 import chisel3.util._
+import mramcim.spec.{HostBus, WriteVerify}
 
 /** The digital periphery of the MRAM compute-in-memory macro (SPEC sections 4 and 5): the host
   * interface plus the analog boundary pins. Block instances carry the names the Java model uses
@@ -12,13 +13,13 @@ class MramCimMacro(p: MacroParams) extends Module {
   val io = FlatIO(new Bundle {
     val cmd_valid = Input(Bool())
     val cmd_ready = Output(Bool())
-    val cmd_op = Input(UInt(Spec.OpWidth.W))
-    val cmd_addr = Input(UInt(Spec.AddrWidth.W))
-    val cmd_data = Input(UInt(Spec.DataWidth.W))
+    val cmd_op = Input(UInt(HostBus.OP_WIDTH.W))
+    val cmd_addr = Input(UInt(HostBus.ADDR_WIDTH.W))
+    val cmd_data = Input(UInt(HostBus.DATA_WIDTH.W))
     val rsp_valid = Output(Bool())
     val rsp_ready = Input(Bool())
-    val rsp_status = Output(UInt(Spec.StatusWidth.W))
-    val rsp_data = Output(UInt(Spec.RspDataWidth.W))
+    val rsp_status = Output(UInt(HostBus.STATUS_WIDTH.W))
+    val rsp_data = Output(UInt(HostBus.RSP_DATA_WIDTH.W))
     val in_vec = Output(UInt(p.rows.W))
     val drv_en = Output(Bool())
     val acc_en = Output(Bool())
@@ -27,7 +28,7 @@ class MramCimMacro(p: MacroParams) extends Module {
     val acc_branch = Output(Bool())
     val wr_en = Output(Bool())
     val wr_dir = Output(Bool())
-    val wr_amp = Output(UInt(Spec.AmpWidth.W))
+    val wr_amp = Output(UInt(WriteVerify.AMP_WIDTH.W))
     val rd_en = Output(Bool())
     val cmp = Input(UInt(p.cols.W))
     val rd_bit = Input(Bool())
@@ -55,12 +56,12 @@ class MramCimMacro(p: MacroParams) extends Module {
   ctrl.io.cmdReady := host.io.cmdReady
   ctrl.io.op := io.cmd_op
   ctrl.io.addr := io.cmd_addr
-  ctrl.io.dataHigh := io.cmd_data(Spec.DataWidth - 1, 1)
+  ctrl.io.dataHigh := io.cmd_data(HostBus.DATA_WIDTH - 1, 1)
   ctrl.io.regWrLegal := regs.io.wrLegal
   ctrl.io.regRdLegal := regs.io.rdLegal
   ctrl.io.regRdData := regs.io.rdData
   ctrl.io.inputLegal := inputs.io.legal
-  ctrl.io.resultData := Cat(tdc.io.code(resultCol), offsets.io.dp.asUInt)
+  ctrl.io.resultData := Contract.resultWord(tdc.io.code(resultCol), offsets.io.dp)
   ctrl.io.resultOverflow := VecInit(tdc.io.overflow.asBools)(resultCol)
   ctrl.io.frameCycles := regs.io.frameCycles
   ctrl.io.tdcDone := tdc.io.done
@@ -71,8 +72,8 @@ class MramCimMacro(p: MacroParams) extends Module {
 
   wvs.io.startWrite := ctrl.io.startWrite
   wvs.io.startRead := ctrl.io.startRead
-  wvs.io.row := io.cmd_addr(15, 8)(p.rowBits - 1, 0)
-  wvs.io.col := io.cmd_addr(7, 0)(p.colBits - 1, 0)
+  wvs.io.row := Contract.row(io.cmd_addr)(p.rowBits - 1, 0)
+  wvs.io.col := Contract.col(io.cmd_addr)(p.colBits - 1, 0)
   wvs.io.weightBit := io.cmd_data(0)
   wvs.io.rdBit := io.rd_bit
   wvs.io.wrPulse := regs.io.wrPulse

@@ -2,6 +2,7 @@ package mramcim.rtl
 
 import chisel3._
 import chisel3.util._
+import mramcim.spec.{Register, WriteVerify}
 
 /** Write-verify sequencer (SPEC section 5): drives the data-line pins for WRITE_CELL (MTJ A then
   * MTJ B, each by write-verify in two-pulse or four-pulse mode, seed 004 Fig. 2b) and READ_CELL
@@ -17,10 +18,10 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
     val col = Input(UInt(p.colBits.W))
     val weightBit = Input(Bool())
     val rdBit = Input(Bool())
-    val wrPulse = Input(UInt(Spec.CycleRegWidth.W))
-    val rdCycles = Input(UInt(Spec.CycleRegWidth.W))
-    val wrAmpStart = Input(UInt(Spec.AmpWidth.W))
-    val wrMaxTries = Input(UInt(Spec.TriesWidth.W))
+    val wrPulse = Input(UInt(Register.WR_PULSE.width().W))
+    val rdCycles = Input(UInt(Register.RD_CYCLES.width().W))
+    val wrAmpStart = Input(UInt(WriteVerify.AMP_WIDTH.W))
+    val wrMaxTries = Input(UInt(Register.WR_MAX_TRIES.width().W))
     val fourPulse = Input(Bool())
     val accEn = Output(Bool())
     val accRow = Output(UInt(p.rowBits.W))
@@ -28,11 +29,11 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
     val accBranch = Output(Bool())
     val wrEn = Output(Bool())
     val wrDir = Output(Bool())
-    val wrAmp = Output(UInt(Spec.AmpWidth.W))
+    val wrAmp = Output(UInt(WriteVerify.AMP_WIDTH.W))
     val rdEn = Output(Bool())
     val done = Output(Bool())
     val resultFail = Output(Bool())
-    val resultData = Output(UInt(Spec.PulsesWidth.W))
+    val resultData = Output(UInt(WriteVerifySequencer.PulsesWidth.W))
   })
 
   object State extends ChiselEnum {
@@ -46,20 +47,20 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
   val accBranch = RegInit(false.B)
   val wrEn = RegInit(false.B)
   val wrDir = RegInit(false.B)
-  val wrAmp = RegInit(0.U(Spec.AmpWidth.W))
+  val wrAmp = RegInit(0.U(WriteVerify.AMP_WIDTH.W))
   val rdEn = RegInit(false.B)
   val weightPlus = RegInit(false.B)
-  val amp = RegInit(0.U(Spec.AmpWidth.W))
-  val tries = RegInit(0.U(Spec.TriesWidth.W))
-  val pulses = RegInit(0.U(Spec.PulsesWidth.W))
-  val cnt = RegInit(0.U(Spec.CycleRegWidth.W))
+  val amp = RegInit(0.U(WriteVerify.AMP_WIDTH.W))
+  val tries = RegInit(0.U(Register.WR_MAX_TRIES.width().W))
+  val pulses = RegInit(0.U(WriteVerifySequencer.PulsesWidth.W))
+  val cnt = RegInit(0.U(WriteVerifySequencer.CountWidth.W))
   val phaseTarget = RegInit(false.B)
   val firstReadOk = RegInit(false.B)
   val failA = RegInit(false.B)
   val readA = RegInit(false.B)
   val done = RegInit(false.B)
   val resultFail = RegInit(false.B)
-  val resultData = RegInit(0.U(Spec.PulsesWidth.W))
+  val resultData = RegInit(0.U(WriteVerifySequencer.PulsesWidth.W))
 
   /** MTJ A must end in AP for weight -1, MTJ B for weight +1. */
   private def targetAp(branchB: Bool, plus: Bool): Bool = Mux(branchB, plus, !plus)
@@ -147,7 +148,7 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
             tries := triesNext
             when(verifyOk) {
               finishMtj(false.B)
-            }.elsewhen(triesNext === io.wrMaxTries || amp === Spec.MaxAmp.U) {
+            }.elsewhen(triesNext === io.wrMaxTries || amp === WriteVerify.MAX_AMP.U) {
               finishMtj(true.B)
             }.otherwise {
               amp := amp + 1.U
@@ -187,7 +188,7 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
   // hold logic that no test could ever see.
   private val readingB = state === State.READ_B
   resultFail := Mux(readingB, readA === io.rdBit, failA || !verifyOk)
-  resultData := Mux(readingB, Cat(io.rdBit, readA), pulses)
+  resultData := Mux(readingB, Contract.readCellWord(readA, io.rdBit), pulses)
 
   // The cycle counter of pulses, verifies and reads: it restarts at 1 with every access, pulse,
   // verify and read of B, and counts otherwise, also where its count is dead (past a read's last
@@ -207,4 +208,14 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
   io.done := done
   io.resultFail := resultFail
   io.resultData := resultData
+}
+
+object WriteVerifySequencer {
+  /** WRITE_CELL's pulse counter, just wide enough for the most pulses one write can use (a wider one
+    * has bits no write can raise).
+    */
+  val PulsesWidth: Int = log2Ceil(WriteVerify.maxPulses() + 1)
+
+  /** The cycle counter of pulses and reads: it counts up to WR_PULSE or RD_CYCLES. */
+  val CountWidth: Int = math.max(Register.WR_PULSE.width(), Register.RD_CYCLES.width())
 }

@@ -10,20 +10,24 @@ class MacroParamsTest {
 
     @Test
     void sizeOutsideFourTo128IsRefusedNamingParameterValueAndRange() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MacroParams(3, 8, 4095));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MacroParams(3, 8));
         assertEquals("rows = 3 is out of range: allowed 4..128", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new MacroParams(8, 129, 4095));
+        e = assertThrows(IllegalArgumentException.class, () -> new MacroParams(8, 129));
         assertEquals("cols = 129 is out of range: allowed 4..128", e.getMessage());
     }
 
     @Test
-    void counterWidthHoldsTheLargestFrame() {
-        // 180 cycles need 8 bits; 255 still fits 8 bits; 256 needs 9.
-        assertEquals(8, new MacroParams(8, 8, 180).codeWidth());
-        assertEquals(8, new MacroParams(8, 8, 255).codeWidth());
-        assertEquals(9, new MacroParams(8, 8, 256).codeWidth());
-        MacroParams p = new MacroParams(8, 8, 4095);
-        assertTrue(p.codeMax() >= 4095);
+    void counterWidthHoldsTheLargestFrameAndNoMore() {
+        // The longest frame is 4095 cycles (SPEC 5 FRAME_CYCLES, docs/architecture.md): 12 bits, saturating at 4095.
+        MacroParams p = new MacroParams(8, 8);
+        assertEquals(4095, p.maxFrameCycles());
+        assertEquals(12, p.codeWidth());
+        assertEquals(4095, p.codeMax());
+        // Index widths: ceil(log2 n), at least one bit.
+        assertEquals(3, p.rowBits());
+        assertEquals(7, new MacroParams(128, 5).rowBits());
+        assertEquals(3, new MacroParams(128, 5).colBits());
+        assertEquals(2, new MacroParams(128, 5).inputWords());
     }
 
     @Test

@@ -2,7 +2,7 @@ package mramcim.calibration;
 
 import java.util.function.LongConsumer;
 import mramcim.model.macro.HostPort;
-import mramcim.model.periphery.RegisterMap;
+import mramcim.spec.Offsets;
 
 /**
  * Calibration through host commands only, as on silicon (SPEC section 6): clear the offsets,
@@ -14,8 +14,8 @@ import mramcim.model.periphery.RegisterMap;
 public final class Calibrator {
 
     /** Offsets are signed 8-bit registers. */
-    static final int OFFSET_MIN = -128;
-    static final int OFFSET_MAX = 127;
+    static final int OFFSET_MIN = Offsets.MIN;
+    static final int OFFSET_MAX = Offsets.MAX;
     /**
      * Default threshold, DP units (assumed): 0.5, so every column whose rounded correction is not
      * zero gets one. A higher value touches only the worst columns.
@@ -41,7 +41,7 @@ public final class Calibrator {
         int cols = port.config().cols();
         long cycles = 0;
         for (int j = 0; j < cols; j++) {
-            cycles += port.writeReg(RegisterMap.OFFSET_BASE + j, 0).cycles();
+            cycles += port.writeReg(Offsets.BASE + j, 0).cycles();
         }
         GlobalCalibration.Measured measured = GlobalCalibration.measure(port);
         GlobalCalibration global = measured.global();
@@ -64,7 +64,7 @@ public final class Calibrator {
         }
         int[] offsets = offsets(errors, threshold);
         for (int j = 0; j < cols; j++) {
-            cycles += port.writeReg(RegisterMap.OFFSET_BASE + j, offsets[j]).cycles();
+            cycles += port.writeReg(Offsets.BASE + j, offsets[j]).cycles();
         }
         return new Calibration(global, measured.referenceMismatches(), k, threshold, errors, offsets, failed, cycles);
     }

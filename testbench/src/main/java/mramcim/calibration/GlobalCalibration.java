@@ -2,7 +2,8 @@ package mramcim.calibration;
 
 import java.util.Arrays;
 import mramcim.model.macro.HostPort;
-import mramcim.model.periphery.RegisterMap;
+import mramcim.spec.Register;
+import mramcim.spec.Gain;
 
 /**
  * SPEC section 6 step 1: the global converter registers. With every weight +1, IN = all +1 gives
@@ -16,11 +17,11 @@ import mramcim.model.periphery.RegisterMap;
 public record GlobalCalibration(int c0, int gain) {
 
     public GlobalCalibration {
-        if (c0 < 0 || c0 > RegisterMap.C0_GAIN_MAX) {
-            throw new IllegalArgumentException("c0 = " + c0 + " is out of range: allowed 0.." + RegisterMap.C0_GAIN_MAX);
+        if (c0 < 0 || c0 > Register.C0.max()) {
+            throw new IllegalArgumentException("c0 = " + c0 + " is out of range: allowed 0.." + Register.C0.max());
         }
-        if (gain < 1 || gain > RegisterMap.C0_GAIN_MAX) {
-            throw new IllegalArgumentException("gain = " + gain + " is out of range: allowed 1.." + RegisterMap.C0_GAIN_MAX);
+        if (gain < 1 || gain > Register.C0.max()) {
+            throw new IllegalArgumentException("gain = " + gain + " is out of range: allowed 1.." + Register.C0.max());
         }
     }
 
@@ -39,9 +40,9 @@ public record GlobalCalibration(int c0, int gain) {
     public static GlobalCalibration fromReference(int[] matchCodes, int[] referenceCodes, int referenceMismatches) {
         int match = median(matchCodes);
         int reference = median(referenceCodes);
-        long g = Math.round((double) RegisterMap.GAIN_ONE * 2 * referenceMismatches / Math.max(1, reference - match));
-        return new GlobalCalibration(Math.max(0, Math.min(RegisterMap.C0_GAIN_MAX, match)),
-                (int) Math.max(1, Math.min(RegisterMap.C0_GAIN_MAX, g)));
+        long g = Math.round((double) Gain.ONE * 2 * referenceMismatches / Math.max(1, reference - match));
+        return new GlobalCalibration(Math.max(0, Math.min(Register.C0.max(), match)),
+                (int) Math.max(1, Math.min(Register.C0.max(), g)));
     }
 
     /**
@@ -94,13 +95,13 @@ public record GlobalCalibration(int c0, int gain) {
 
     /** Writes C0 and GAIN. */
     public void program(HostPort port) {
-        port.writeReg(RegisterMap.C0, c0);
-        port.writeReg(RegisterMap.GAIN, gain);
+        port.writeReg(Register.C0.index(), c0);
+        port.writeReg(Register.GAIN.index(), gain);
     }
 
     /** One TDC code step in DP units: GAIN / 256. */
     public double codeStep() {
-        return (double) gain / RegisterMap.GAIN_ONE;
+        return (double) gain / Gain.ONE;
     }
 
     /** Upper median, as a host would take it from a sorted list. */

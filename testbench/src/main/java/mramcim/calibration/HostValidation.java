@@ -3,7 +3,7 @@ package mramcim.calibration;
 import java.util.function.LongConsumer;
 import mramcim.model.macro.HostPort;
 import mramcim.model.macro.Response;
-import mramcim.model.periphery.RegisterMap;
+import mramcim.spec.Offsets;
 
 /**
  * Validation through host commands (Option 1 of seed 000 Extended Data Table 1: 1,600 dot
@@ -31,7 +31,7 @@ public final class HostValidation {
         global.program(port);
         long cycles = 0;
         for (int j = 0; j < cols; j++) {
-            cycles += port.writeReg(RegisterMap.OFFSET_BASE + j, 0).cycles();
+            cycles += port.writeReg(Offsets.BASE + j, 0).cycles();
         }
         ErrorStats before = new ErrorStats(rows, cols);
         ErrorStats after = new ErrorStats(rows, cols);
@@ -50,15 +50,15 @@ public final class HostValidation {
                     after.add(j, exact, mvm.dotProducts()[j], mvm.overflow()[j]);
                     continue;
                 }
-                cycles += port.writeReg(RegisterMap.OFFSET_BASE + j, offsets[j]).cycles();
+                cycles += port.writeReg(Offsets.BASE + j, offsets[j]).cycles();
                 Response r = port.readResult(j);
-                cycles += r.cycles() + port.writeReg(RegisterMap.OFFSET_BASE + j, 0).cycles();
+                cycles += r.cycles() + port.writeReg(Offsets.BASE + j, 0).cycles();
                 after.add(j, exact, r.dotProduct(), mvm.overflow()[j]);
             }
             progress.accept(1);
         }
         for (int j = 0; j < cols; j++) {
-            cycles += port.writeReg(RegisterMap.OFFSET_BASE + j, offsets[j]).cycles();
+            cycles += port.writeReg(Offsets.BASE + j, offsets[j]).cycles();
         }
         return new Validation(before, after, failed, cycles, null, (System.nanoTime() - t0) / 1e9);
     }

@@ -17,6 +17,7 @@ import java.util.Set;
 import mramcim.model.config.ConfigJson;
 import mramcim.model.config.MacroConfig;
 import mramcim.report.OutputDir;
+import mramcim.spec.Register;
 
 /**
  * {@code offsets.json}: the calibration a host programs (C0, GAIN, OFFSET[j]) and what it was made
@@ -160,7 +161,7 @@ public record OffsetsFile(int rows, int cols, GlobalCalibration global, int[] of
             if (!root.has("c0") || !root.has("gain")) {
                 throw new IllegalArgumentException("c0 and gain go together: the file has only " + (root.has("c0") ? "c0" : "gain"));
             }
-            global = new GlobalCalibration(integer(root, "c0", 0, 0xFFFF), integer(root, "gain", 1, 0xFFFF));
+            global = new GlobalCalibration(integer(root, "c0", Register.C0.min(), Register.C0.max()), integer(root, "gain", 1, Register.GAIN.max()));
         }
         Long seed = null;
         if (root.has("seed")) {

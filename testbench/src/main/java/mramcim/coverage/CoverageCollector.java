@@ -9,12 +9,15 @@ import mramcim.cosim.verilator.VerilatedModel;
 import mramcim.model.macro.Response;
 import mramcim.model.periphery.Controller;
 import mramcim.model.periphery.RegisterFile;
-import mramcim.model.periphery.RegisterMap;
 import mramcim.model.periphery.WriteVerifySequencer;
 import mramcim.model.periphery.HostPins;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.Status;
 import mramcim.run.CosimRun;
+import mramcim.spec.Register;
+import mramcim.spec.WriteVerify;
+import mramcim.spec.Op;
+import mramcim.spec.Status;
+import mramcim.spec.HostBus;
+import mramcim.spec.ResultWord;
 
 /**
  * Samples coverage from a lockstep after every edge. Host-side and analog-boundary coverpoints are
@@ -88,7 +91,7 @@ public final class CoverageCollector implements CosimRun.CycleListener {
                 }
             }
             if (h.cmdValid && prevCmdReady) {
-                pending.addLast(new int[] {h.cmdOp & ((1 << Op.WIDTH) - 1), h.cmdAddr & 0xFFFF});
+                pending.addLast(new int[] {HostBus.op(h.cmdOp), HostBus.addr(h.cmdAddr)});
             }
         }
         if (rtl.get(wrEn) != 0) {
@@ -112,7 +115,7 @@ public final class CoverageCollector implements CosimRun.CycleListener {
             coverage.hit(CoverageModel.OVERFLOW, "COMPUTE with saturated columns");
         }
         if (op == Op.READ_RESULT.code() && (s == Status.OK || s == Status.OVERFLOW) && addr < cols) {
-            coverage.hit(CoverageModel.DP, model.dpBin(addr, (short) (data & 0xFFFF)));
+            coverage.hit(CoverageModel.DP, model.dpBin(addr, ResultWord.dp(data)));
             coverage.hit(CoverageModel.TDC, model.codeBin(Response.codeOf((int) data)));
             if (s == Status.OVERFLOW) {
                 coverage.hit(CoverageModel.OVERFLOW, "READ_RESULT of a saturated column");
@@ -127,7 +130,7 @@ public final class CoverageCollector implements CosimRun.CycleListener {
         if (op == Op.COMPUTE.code() && (s == Status.OK || s == Status.OVERFLOW)) {
             int f = regs.frameCycles();
             coverage.hit(CoverageModel.CORNER, f <= 3 ? "COMPUTE at FRAME_CYCLES 1..3" : f < CoverageModel.LATE_CODE
-                    ? "COMPUTE at FRAME_CYCLES 4..255" : f < RegisterMap.MAX_FRAME_CYCLES ? "COMPUTE at FRAME_CYCLES 256..4094"
+                    ? "COMPUTE at FRAME_CYCLES 4..255" : f < Register.FRAME_CYCLES.max() ? "COMPUTE at FRAME_CYCLES 256..4094"
                     : "COMPUTE at FRAME_CYCLES 4095");
         }
         if (op == Op.WRITE_CELL.code() && (s == Status.OK || s == Status.CELL_FAIL)) {
@@ -136,10 +139,10 @@ public final class CoverageCollector implements CosimRun.CycleListener {
             if (regs.wrPulse() >= CoverageModel.LONG_CYCLES) {
                 coverage.hit(CoverageModel.CORNER, "WRITE_CELL at WR_PULSE >= 64");
             }
-            if (regs.wrMaxTries() == 1 || regs.wrMaxTries() == RegisterMap.MAX_TRIES) {
+            if (regs.wrMaxTries() == 1 || regs.wrMaxTries() == Register.WR_MAX_TRIES.max()) {
                 coverage.hit(CoverageModel.CORNER, "WRITE_CELL at WR_MAX_TRIES " + regs.wrMaxTries());
             }
-            if (regs.wrAmpStart() == RegisterMap.MAX_AMP) {
+            if (regs.wrAmpStart() == WriteVerify.MAX_AMP) {
                 coverage.hit(CoverageModel.CORNER, "WRITE_CELL at WR_AMP_START 15");
             }
         }

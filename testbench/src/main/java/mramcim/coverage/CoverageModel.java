@@ -8,10 +8,11 @@ import java.util.Set;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.Controller;
 import mramcim.model.periphery.WriteVerifySequencer;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.RegisterMap;
-import mramcim.model.periphery.Status;
 import mramcim.model.periphery.TdcBank;
+import mramcim.spec.Register;
+import mramcim.spec.WriteVerify;
+import mramcim.spec.Op;
+import mramcim.spec.Status;
 
 /**
  * The regression's coverpoints and bins for one configuration (issue 7), and the mapping of
@@ -37,7 +38,7 @@ public final class CoverageModel {
     /** Cycle registers at or above this count as long: a 6-bit counter would have wrapped. */
     public static final int LONG_CYCLES = 64;
     /** The most pulses one WRITE_CELL can use: both MTJs, every try, two pulses a try in four-pulse mode. */
-    static final int MAX_PULSES = 2 * RegisterMap.MAX_TRIES * 2;
+    static final int MAX_PULSES = 2 * Register.WR_MAX_TRIES.max() * 2;
     /** The fewest: one pulse for each MTJ (two-pulse mode, both switched at the first try). */
     static final int MIN_PULSES = 2;
     /** Upper edges of the pulse-count bins: the fewest, powers of two, then the most a write can use. */
@@ -109,7 +110,7 @@ public final class CoverageModel {
         c.declare(TDC, codes);
         c.declare(OVERFLOW, List.of("COMPUTE with saturated columns", "READ_RESULT of a saturated column"));
         List<String> amps = new ArrayList<>();
-        for (int a = 0; a <= RegisterMap.MAX_AMP; a++) {
+        for (int a = 0; a <= WriteVerify.MAX_AMP; a++) {
             amps.add("amp " + a);
         }
         c.declare(AMPLITUDE, amps);

@@ -14,8 +14,8 @@ import mramcim.model.periphery.Hierarchy;
 import mramcim.rtl.Generator;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
-import mramcim.model.periphery.RegisterMap;
 import mramcim.stimulus.RandomHost;
+import mramcim.spec.Gain;
 
 /**
  * Many seeds of constrained-random traffic in lockstep, on a pool of supervised worker processes,
@@ -86,7 +86,7 @@ public final class Regression {
     /** The coverage model of a configuration (its bins follow the die-independent nominal codes of seed 0). */
     public static CoverageModel coverageModel(MacroConfig config) {
         int[] global = RandomHost.globalCalibration(config, 0);
-        int cMis = global[0] + (int) Math.round((double) RegisterMap.GAIN_ONE * 2 * config.rows() / global[1]);
+        int cMis = global[0] + (int) Math.round((double) Gain.ONE * 2 * config.rows() / global[1]);
         return new CoverageModel(config, global[0], cMis);
     }
 

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import mramcim.model.periphery.Converter;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.RegisterMap;
 import mramcim.model.periphery.TdcBank;
+import mramcim.spec.Register;
+import mramcim.spec.Offsets;
+import mramcim.spec.Gain;
+import mramcim.spec.Op;
 
 /**
  * READ_RESULTs of a column whose code is known, under register values chosen to walk the
@@ -28,8 +30,8 @@ final class ArithmeticCorners {
     /** GAIN = 2^s for s below this; at it, the largest GAIN, 2^16 - 1. */
     static final int TOP_GAIN_SHIFT = 16;
     /** The offset register's range (SPEC 5: signed 8 bit). */
-    static final int OFFSET_MIN = -128;
-    static final int OFFSET_MAX = 127;
+    static final int OFFSET_MIN = Offsets.MIN;
+    static final int OFFSET_MAX = Offsets.MAX;
 
     private ArithmeticCorners() {
     }
@@ -49,9 +51,9 @@ final class ArithmeticCorners {
             add(seq, col, reg[0], reg[1], reg[2]);
         }
         int w = Op.WRITE_REG.code();
-        seq.add(new long[] {w, RegisterMap.C0, c0});
-        seq.add(new long[] {w, RegisterMap.GAIN, gain});
-        seq.add(new long[] {w, RegisterMap.OFFSET_BASE + col, 0});
+        seq.add(new long[] {w, Register.C0.index(), c0});
+        seq.add(new long[] {w, Register.GAIN.index(), gain});
+        seq.add(new long[] {w, Offsets.BASE + col, 0});
         return seq;
     }
 
@@ -67,17 +69,17 @@ final class ArithmeticCorners {
     static List<long[]> offsetSelection(int rows, int cols, int c0, int gain) {
         int w = Op.WRITE_REG.code();
         List<long[]> seq = new ArrayList<>();
-        seq.add(new long[] {w, RegisterMap.C0, CODE - rows});
-        seq.add(new long[] {w, RegisterMap.GAIN, RegisterMap.GAIN_ONE});
+        seq.add(new long[] {w, Register.C0.index(), CODE - rows});
+        seq.add(new long[] {w, Register.GAIN.index(), Gain.ONE});
         for (int c = 0; c < cols; c++) {
             for (int offset : SELECTION_OFFSETS) {
-                seq.add(new long[] {w, RegisterMap.OFFSET_BASE + c, offset});
+                seq.add(new long[] {w, Offsets.BASE + c, offset});
                 seq.add(new long[] {Op.READ_RESULT.code(), c, 0});
             }
-            seq.add(new long[] {w, RegisterMap.OFFSET_BASE + c, 0});
+            seq.add(new long[] {w, Offsets.BASE + c, 0});
         }
-        seq.add(new long[] {w, RegisterMap.C0, c0});
-        seq.add(new long[] {w, RegisterMap.GAIN, gain});
+        seq.add(new long[] {w, Register.C0.index(), c0});
+        seq.add(new long[] {w, Register.GAIN.index(), gain});
         return seq;
     }
 
@@ -88,7 +90,7 @@ final class ArithmeticCorners {
             // The clamp's edges: with GAIN = 1.0 the sum is exactly ROWS - (CODE - C0) + OFFSET.
             int offset = rnd.nextInt(-3, 4);
             int target = (rnd.nextBoolean() ? 1 : -1) * (rows + rnd.nextInt(-2, 3));
-            return legal(target - rows + CODE - offset, RegisterMap.GAIN_ONE, offset);
+            return legal(target - rows + CODE - offset, Gain.ONE, offset);
         }
         if (kind < 25) {
             // Large products that a large offset brings back inside the clamp: the sum is drawn
@@ -98,8 +100,8 @@ final class ArithmeticCorners {
             int offset = rnd.nextInt(OFFSET_MIN, OFFSET_MAX + 1);
             int sum = rnd.nextInt(-rows, rows + 1);
             long rounded = rows - (sum - offset);
-            long magnitude = Math.abs(rounded) * RegisterMap.GAIN_ONE + rnd.nextInt(RegisterMap.GAIN_ONE);
-            int g = rnd.nextInt(RegisterMap.GAIN_ONE / 4, 2 * RegisterMap.GAIN_ONE + 1);
+            long magnitude = Math.abs(rounded) * Gain.ONE + rnd.nextInt(Gain.ONE);
+            int g = rnd.nextInt(Gain.ONE / 4, 2 * Gain.ONE + 1);
             long diff = Math.max(1, Math.round((double) magnitude / g));
             return legal(rounded >= 0 ? CODE - diff : CODE + diff, g, offset);
         }
@@ -116,7 +118,7 @@ final class ArithmeticCorners {
             long diff = Math.max(1, ((1L << k) + rnd.nextInt(-2, 3)) >> s);
             boolean negative = rnd.nextBoolean() || diff > CODE;
             long c0 = negative ? CODE + diff : CODE - diff;
-            return legal(c0, RegisterMap.GAIN_ONE << s, rnd.nextInt(-4, 5));
+            return legal(c0, Gain.ONE << s, rnd.nextInt(-4, 5));
         }
         if (kind < 80) {
             // Half-way roundings inside the clamp: GAIN = 1/2 and an odd difference give
@@ -126,10 +128,10 @@ final class ArithmeticCorners {
             long r = rows - (rnd.nextInt(-rows, rows + 1) - offset);
             r = r == 0 ? 1 : r;
             long diff = 2 * Math.abs(r) - 1;
-            return legal(r > 0 ? CODE - diff : CODE + diff, RegisterMap.GAIN_ONE / 2, offset);
+            return legal(r > 0 ? CODE - diff : CODE + diff, Gain.ONE / 2, offset);
         }
-        int[] c0s = {0, 1, CODE - 1, CODE, CODE + 1, RegisterMap.C0_GAIN_MAX};
-        int[] gains = {0, 1, RegisterMap.GAIN_ONE - 1, RegisterMap.GAIN_ONE, RegisterMap.C0_GAIN_MAX};
+        int[] c0s = {0, 1, CODE - 1, CODE, CODE + 1, Register.C0.max()};
+        int[] gains = {0, 1, Gain.ONE - 1, Gain.ONE, Register.C0.max()};
         int[] offsets = {OFFSET_MIN, -1, 0, 1, OFFSET_MAX};
         return new int[] {c0s[rnd.nextInt(c0s.length)], gains[rnd.nextInt(gains.length)], offsets[rnd.nextInt(offsets.length)]};
     }
@@ -152,13 +154,13 @@ final class ArithmeticCorners {
      */
     static int[] sumAt(int rows, long sum, SplittableRandom rnd) {
         long quotient = rows - sum; // DP_raw = ROWS - quotient, with no offset
-        long room = quotient >= 0 ? CODE : RegisterMap.C0_GAIN_MAX - CODE; // |CODE - C0| at most
-        long minGain = Math.max(1, (Math.abs(quotient) * RegisterMap.GAIN_ONE + room - 1) / room);
-        if (minGain > RegisterMap.C0_GAIN_MAX) {
+        long room = quotient >= 0 ? CODE : Register.C0.max() - CODE; // |CODE - C0| at most
+        long minGain = Math.max(1, (Math.abs(quotient) * Gain.ONE + room - 1) / room);
+        if (minGain > Register.C0.max()) {
             return null;
         }
-        int gain = (int) rnd.nextLong(minGain, RegisterMap.C0_GAIN_MAX + 1L);
-        long diff = Math.min(room, Math.round((double) Math.abs(quotient) * RegisterMap.GAIN_ONE / gain));
+        int gain = (int) rnd.nextLong(minGain, Register.C0.max() + 1L);
+        long diff = Math.min(room, Math.round((double) Math.abs(quotient) * Gain.ONE / gain));
         int c0 = (int) (quotient >= 0 ? CODE - diff : CODE + diff);
         long offset = sum - Converter.dpRaw(rows, CODE, c0, gain);
         return offset < OFFSET_MIN || offset > OFFSET_MAX ? null : new int[] {c0, gain, (int) offset};
@@ -187,15 +189,15 @@ final class ArithmeticCorners {
     }
 
     private static int[] legal(long c0, int gain, int offset) {
-        return new int[] {(int) Math.max(0, Math.min(RegisterMap.C0_GAIN_MAX, c0)), Math.min(RegisterMap.C0_GAIN_MAX, gain),
+        return new int[] {(int) Math.max(0, Math.min(Register.C0.max(), c0)), Math.min(Register.C0.max(), gain),
             Math.max(OFFSET_MIN, Math.min(OFFSET_MAX, offset))};
     }
 
     private static void add(List<long[]> seq, int col, int c0, int gain, int offset) {
         int w = Op.WRITE_REG.code();
-        seq.add(new long[] {w, RegisterMap.C0, c0});
-        seq.add(new long[] {w, RegisterMap.GAIN, gain});
-        seq.add(new long[] {w, RegisterMap.OFFSET_BASE + col, offset});
+        seq.add(new long[] {w, Register.C0.index(), c0});
+        seq.add(new long[] {w, Register.GAIN.index(), gain});
+        seq.add(new long[] {w, Offsets.BASE + col, offset});
         seq.add(new long[] {Op.READ_RESULT.code(), col, 0});
     }
 }

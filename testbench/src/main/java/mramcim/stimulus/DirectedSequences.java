@@ -9,8 +9,12 @@ import mramcim.model.config.MacroConfig;
 import mramcim.model.macro.Macro;
 import mramcim.model.periphery.Hierarchy;
 import mramcim.model.periphery.InputRegister;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.RegisterMap;
+import mramcim.spec.Register;
+import mramcim.spec.Offsets;
+import mramcim.spec.WriteVerify;
+import mramcim.spec.HostBus;
+import mramcim.spec.Op;
+import mramcim.spec.CellAddress;
 
 /**
  * Directed command sequences, one per op (SPEC 5): the corners of every field, legal and one step
@@ -25,7 +29,7 @@ public final class DirectedSequences {
     static final int[] UNKNOWN_OPS = {8, 15};
 
     /** The largest value of the 16-bit {@code cmd_addr}: beyond every row, column and register. */
-    static final int ADDR_MAX = (1 << Hierarchy.ADDR_BITS) - 1;
+    static final int ADDR_MAX = (1 << HostBus.ADDR_WIDTH) - 1;
 
     private DirectedSequences() {
     }
@@ -53,21 +57,21 @@ public final class DirectedSequences {
         List<long[]> write = new ArrayList<>();
         List<long[]> read = new ArrayList<>();
         for (int[] rc : corners) {
-            int addr = rc[0] << 8 | rc[1];
+            int addr = CellAddress.encode(rc[0], rc[1]);
             write.add(cmd(Op.WRITE_CELL, addr, 0));
             write.add(cmd(Op.WRITE_CELL, addr, 1));
             read.add(cmd(Op.READ_CELL, addr, 0));
         }
-        int[] bad = {rows << 8, cols, 0xFF << 8 | 0xFF};
+        int[] bad = {CellAddress.encode(rows, 0), cols, CellAddress.encode(CellAddress.row(-1), CellAddress.col(-1))};
         for (int addr : bad) {
             write.add(cmd(Op.WRITE_CELL, addr, 1));
             read.add(cmd(Op.READ_CELL, addr, 0));
         }
         // A write with the smallest amplitude and one try fails on most devices (CELL_FAIL).
-        write.add(cmd(Op.WRITE_REG, RegisterMap.WR_AMP_START, 0));
-        write.add(cmd(Op.WRITE_REG, RegisterMap.WR_MAX_TRIES, 1));
-        write.add(cmd(Op.WRITE_CELL, corners[4][0] << 8 | corners[4][1], 0));
-        write.add(cmd(Op.WRITE_CELL, corners[4][0] << 8 | corners[4][1], 1));
+        write.add(cmd(Op.WRITE_REG, Register.WR_AMP_START.index(), 0));
+        write.add(cmd(Op.WRITE_REG, Register.WR_MAX_TRIES.index(), 1));
+        write.add(cmd(Op.WRITE_CELL, CellAddress.encode(corners[4][0], corners[4][1]), 0));
+        write.add(cmd(Op.WRITE_CELL, CellAddress.encode(corners[4][0], corners[4][1]), 1));
         write.addAll(restore);
         m.put(Op.WRITE_CELL, write);
         m.put(Op.READ_CELL, read);
@@ -87,7 +91,7 @@ public final class DirectedSequences {
 
         List<long[]> compute = new ArrayList<>();
         compute.add(cmd(Op.COMPUTE, 0, 0));
-        compute.add(cmd(Op.WRITE_REG, RegisterMap.FRAME_CYCLES, 1)); // every column saturates: OVERFLOW
+        compute.add(cmd(Op.WRITE_REG, Register.FRAME_CYCLES.index(), 1)); // every column saturates: OVERFLOW
         compute.add(cmd(Op.COMPUTE, 0, 0));
         compute.add(cmd(Op.READ_RESULT, 0, 0));
         compute.addAll(restore);
@@ -107,19 +111,19 @@ public final class DirectedSequences {
             writeReg.add(cmd(Op.WRITE_REG, (int) r[0], r[1] - 1)); // one below: BAD_CMD
             writeReg.add(cmd(Op.WRITE_REG, (int) r[0], r[2] + 1)); // one above: BAD_CMD
         }
-        writeReg.add(cmd(Op.WRITE_REG, RegisterMap.ID, 0)); // read-only
-        writeReg.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE + cols, 0));
+        writeReg.add(cmd(Op.WRITE_REG, Register.ID.index(), 0)); // read-only
+        writeReg.add(cmd(Op.WRITE_REG, Offsets.BASE + cols, 0));
         writeReg.add(cmd(Op.WRITE_REG, ADDR_MAX, 0));
-        writeReg.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE, 0));
-        writeReg.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE + cols - 1, 0));
+        writeReg.add(cmd(Op.WRITE_REG, Offsets.BASE, 0));
+        writeReg.add(cmd(Op.WRITE_REG, Offsets.BASE + cols - 1, 0));
         writeReg.addAll(restore);
         m.put(Op.WRITE_REG, writeReg);
 
         List<long[]> readReg = new ArrayList<>();
-        for (int index = 0; index <= RegisterMap.ID + 1; index++) {
+        for (int index = 0; index <= Register.ID.index() + 1; index++) {
             readReg.add(cmd(Op.READ_REG, index, 0));
         }
-        for (int index : new int[] {RegisterMap.OFFSET_BASE, RegisterMap.OFFSET_BASE + cols - 1, RegisterMap.OFFSET_BASE + cols, ADDR_MAX}) {
+        for (int index : new int[] {Offsets.BASE, Offsets.BASE + cols - 1, Offsets.BASE + cols, ADDR_MAX}) {
             readReg.add(cmd(Op.READ_REG, index, 0));
         }
         readReg.addAll(registerWalk(config, c0, gain));
@@ -139,12 +143,12 @@ public final class DirectedSequences {
         List<long[]> seq = new ArrayList<>();
         List<long[]> registers = new ArrayList<>();
         for (long[] r : ranges(cols)) {
-            if (r[0] < RegisterMap.OFFSET_BASE) {
+            if (r[0] < Offsets.BASE) {
                 registers.add(r);
             }
         }
         for (int c = 0; c < cols; c++) {
-            registers.add(new long[] {RegisterMap.OFFSET_BASE + c, ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX});
+            registers.add(new long[] {Offsets.BASE + c, ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX});
         }
         for (long[] r : registers) {
             int index = (int) r[0];
@@ -162,7 +166,7 @@ public final class DirectedSequences {
         }
         seq.addAll(restore(config, c0, gain));
         for (int c = 0; c < cols; c++) {
-            seq.add(cmd(Op.WRITE_REG, RegisterMap.OFFSET_BASE + c, 0));
+            seq.add(cmd(Op.WRITE_REG, Offsets.BASE + c, 0));
         }
         return seq;
     }
@@ -170,12 +174,12 @@ public final class DirectedSequences {
     /** Each writable register's legal range: {index, lowest, highest} (SPEC 5). */
     static long[][] ranges(int cols) {
         return new long[][] {
-            {RegisterMap.C0, 0, RegisterMap.C0_GAIN_MAX}, {RegisterMap.GAIN, 0, RegisterMap.C0_GAIN_MAX},
-            {RegisterMap.FRAME_CYCLES, 1, RegisterMap.MAX_FRAME_CYCLES}, {RegisterMap.WR_PULSE, 1, 255},
-            {RegisterMap.RD_CYCLES, 1, 255}, {RegisterMap.WR_AMP_START, 0, RegisterMap.MAX_AMP},
-            {RegisterMap.WR_MAX_TRIES, 1, RegisterMap.MAX_TRIES}, {RegisterMap.WR_MODE, 0, 1},
-            {RegisterMap.OFFSET_BASE, ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX},
-            {RegisterMap.OFFSET_BASE + cols - 1, ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX}};
+            {Register.C0.index(), 0, Register.C0.max()}, {Register.GAIN.index(), 0, Register.C0.max()},
+            {Register.FRAME_CYCLES.index(), Register.FRAME_CYCLES.min(), Register.FRAME_CYCLES.max()}, {Register.WR_PULSE.index(), Register.WR_PULSE.min(), Register.WR_PULSE.max()},
+            {Register.RD_CYCLES.index(), Register.RD_CYCLES.min(), Register.RD_CYCLES.max()}, {Register.WR_AMP_START.index(), 0, WriteVerify.MAX_AMP},
+            {Register.WR_MAX_TRIES.index(), 1, Register.WR_MAX_TRIES.max()}, {Register.WR_MODE.index(), 0, 1},
+            {Offsets.BASE, ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX},
+            {Offsets.BASE + cols - 1, ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX}};
     }
 
     /**
@@ -189,7 +193,7 @@ public final class DirectedSequences {
         int rows = config.rows();
         int cols = config.cols();
         List<List<long[]>> groups = new ArrayList<>();
-        groups.add(walk(Op.WRITE_CELL, rnd.nextInt(rows) << 8 | rnd.nextInt(cols), 1, 1, false));
+        groups.add(walk(Op.WRITE_CELL, CellAddress.encode(rnd.nextInt(rows), rnd.nextInt(cols)), 1, 1, false));
         int words = InputRegister.words(rows);
         long mask = InputRegister.mask(rows, words - 1);
         if (mask != -1L) {
@@ -220,14 +224,14 @@ public final class DirectedSequences {
     /** The registers as the random traffic expects them: the configured timing, reset write settings, the die's C0/GAIN. */
     static List<long[]> restore(MacroConfig config, int c0, int gain) {
         return List.of(
-                cmd(Op.WRITE_REG, RegisterMap.FRAME_CYCLES, config.timing().frameCycles()),
-                cmd(Op.WRITE_REG, RegisterMap.WR_PULSE, Macro.wrPulseCycles(config)),
-                cmd(Op.WRITE_REG, RegisterMap.RD_CYCLES, config.timing().rdCycles()),
-                cmd(Op.WRITE_REG, RegisterMap.WR_AMP_START, RegisterMap.RESET_WR_AMP_START),
-                cmd(Op.WRITE_REG, RegisterMap.WR_MAX_TRIES, RegisterMap.RESET_WR_MAX_TRIES),
-                cmd(Op.WRITE_REG, RegisterMap.WR_MODE, RegisterMap.RESET_WR_MODE),
-                cmd(Op.WRITE_REG, RegisterMap.C0, c0),
-                cmd(Op.WRITE_REG, RegisterMap.GAIN, gain));
+                cmd(Op.WRITE_REG, Register.FRAME_CYCLES.index(), config.timing().frameCycles()),
+                cmd(Op.WRITE_REG, Register.WR_PULSE.index(), Macro.wrPulseCycles(config)),
+                cmd(Op.WRITE_REG, Register.RD_CYCLES.index(), config.timing().rdCycles()),
+                cmd(Op.WRITE_REG, Register.WR_AMP_START.index(), Register.WR_AMP_START.resetValue()),
+                cmd(Op.WRITE_REG, Register.WR_MAX_TRIES.index(), Register.WR_MAX_TRIES.resetValue()),
+                cmd(Op.WRITE_REG, Register.WR_MODE.index(), Register.WR_MODE.resetValue()),
+                cmd(Op.WRITE_REG, Register.C0.index(), c0),
+                cmd(Op.WRITE_REG, Register.GAIN.index(), gain));
     }
 
     private static long[] cmd(Op op, int addr, long data) {

@@ -17,8 +17,11 @@ import mramcim.model.io.BinaryCsv;
 import mramcim.model.macro.Macro;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.InputRegister;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.RegisterMap;
+import mramcim.spec.Register;
+import mramcim.spec.Offsets;
+import mramcim.spec.WriteVerify;
+import mramcim.spec.Op;
+import mramcim.spec.CellAddress;
 
 /**
  * A constrained-random host for one seed: presents commands of every op (legal ones mostly, bad
@@ -64,7 +67,7 @@ public final class RandomHost {
     /** One cell write in this many goes to a hard cell. */
     public static final int HARD_CELL_WRITE_EVERY = 3;
     /** Longest value of the 8-bit cycle registers WR_PULSE and RD_CYCLES (SPEC 5). */
-    static final int MAX_CYCLE_REG = 255;
+    static final int MAX_CYCLE_REG = Register.WR_PULSE.max();
     /** One register write in this many of WR_PULSE, RD_CYCLES or FRAME_CYCLES goes to the long end. */
     static final int LONG_EVERY = 8;
     /** Frames of a faulted conversion start here: above it the counters' ninth bit toggles. */
@@ -88,7 +91,7 @@ public final class RandomHost {
     private final Deque<long[]> queue = new ArrayDeque<>();
     /** The weight bit (1: +1) the host believes each cell holds: the die's initial state, then what it wrote. */
     private final boolean[][] weightBit;
-    /** Cells of stuck-at or hardest-to-switch MTJs, as row << 8 | col. */
+    /** Cells of stuck-at or hardest-to-switch MTJs, as cell addresses (CellAddress). */
     private final int[] hardCells;
     /** Global C0 and GAIN of this die (SPEC 6 step 1), programmed first and restored now and then. */
     private final int c0;
@@ -109,9 +112,9 @@ public final class RandomHost {
     /** Edges from the acceptance of the presented command to its scheduled reset, or -1. */
     private int resetDelay = -1;
     /** WR_PULSE and RD_CYCLES as the host last programmed them (for the span of a cell op). */
-    private int wrPulse = RegisterMap.RESET_WR_PULSE;
-    private int rdCycles = RegisterMap.RESET_RD_CYCLES;
-    private int frame = RegisterMap.RESET_FRAME_CYCLES;
+    private int wrPulse = Register.WR_PULSE.resetValue();
+    private int rdCycles = Register.RD_CYCLES.resetValue();
+    private int frame = Register.FRAME_CYCLES.resetValue();
 
     public RandomHost(MacroConfig config, long seed) {
         this.rnd = new SplittableRandom(seed ^ 0x5EED_0F_C05EL);
@@ -230,9 +233,9 @@ public final class RandomHost {
         fault = AnalogFault.NONE;
         resetIn = -1;
         resetDelay = -1;
-        wrPulse = RegisterMap.RESET_WR_PULSE;
-        rdCycles = RegisterMap.RESET_RD_CYCLES;
-        frame = RegisterMap.RESET_FRAME_CYCLES;
+        wrPulse = Register.WR_PULSE.resetValue();
+        rdCycles = Register.RD_CYCLES.resetValue();
+        frame = Register.FRAME_CYCLES.resetValue();
     }
 
     private void present() {
@@ -264,13 +267,13 @@ public final class RandomHost {
     /** Follows the host's own writes of the cycle registers that set how long a cell op lasts. */
     private void track(long[] c) {
         if (c[0] == Op.WRITE_REG.code() && c[2] >= 1 && c[2] <= MAX_CYCLE_REG) {
-            if (c[1] == RegisterMap.WR_PULSE) {
+            if (c[1] == Register.WR_PULSE.index()) {
                 wrPulse = (int) c[2];
-            } else if (c[1] == RegisterMap.RD_CYCLES) {
+            } else if (c[1] == Register.RD_CYCLES.index()) {
                 rdCycles = (int) c[2];
             }
         }
-        if (c[0] == Op.WRITE_REG.code() && c[1] == RegisterMap.FRAME_CYCLES && c[2] >= 1 && c[2] <= RegisterMap.MAX_FRAME_CYCLES) {
+        if (c[0] == Op.WRITE_REG.code() && c[1] == Register.FRAME_CYCLES.index() && c[2] >= 1 && c[2] <= Register.FRAME_CYCLES.max()) {
             frame = (int) c[2];
         }
     }
@@ -288,16 +291,16 @@ public final class RandomHost {
         if (pick < 14) {
             long data = rnd.nextInt(25) == 0 ? illegalHighBits(rnd.nextInt(2), 1) : rnd.nextInt(2);
             int addr = hardCells.length > 0 && rnd.nextInt(HARD_CELL_WRITE_EVERY) == 0 ? hardCells[rnd.nextInt(hardCells.length)]
-                    : (row() << 8) | col();
-            int r = addr >>> 8;
-            int c = addr & 0xFF;
+                    : CellAddress.encode(row(), col());
+            int r = CellAddress.row(addr);
+            int c = CellAddress.col(addr);
             if (r < rows && c < cols) {
                 weightBit[r][c] = (data & 1) == 1;
             }
             return new long[] {Op.WRITE_CELL.code(), addr, data};
         }
         if (pick < 22) {
-            return new long[] {Op.READ_CELL.code(), (row() << 8) | col(), 0};
+            return new long[] {Op.READ_CELL.code(), CellAddress.encode(row(), col()), 0};
         }
         if (pick < 26) {
             int kind = rnd.nextInt(READBACK_EVERY);
@@ -325,8 +328,8 @@ public final class RandomHost {
             return writeReg();
         }
         if (pick < 90) {
-            int index = rnd.nextInt(8) == 0 ? rnd.nextInt(0x10000) : rnd.nextBoolean() ? rnd.nextInt(RegisterMap.GLOBAL_COUNT)
-                    : RegisterMap.OFFSET_BASE + rnd.nextInt(cols + 1);
+            int index = rnd.nextInt(8) == 0 ? rnd.nextInt(0x10000) : rnd.nextBoolean() ? rnd.nextInt(Register.GLOBAL_COUNT)
+                    : Offsets.BASE + rnd.nextInt(cols + 1);
             return new long[] {Op.READ_REG.code(), index, 0};
         }
         if (pick < 95) {
@@ -349,26 +352,26 @@ public final class RandomHost {
         if (rnd.nextInt(16) == 0) {
             // A value wider than any register (SPEC 5: BAD_CMD, nothing changes): the zero checks of
             // the data's high bits. The widest register, C0 and GAIN, is 16 bits.
-            int index = rnd.nextBoolean() ? rnd.nextInt(RegisterMap.GLOBAL_COUNT) : RegisterMap.OFFSET_BASE + rnd.nextInt(cols);
+            int index = rnd.nextBoolean() ? rnd.nextInt(Register.GLOBAL_COUNT) : Offsets.BASE + rnd.nextInt(cols);
             return new long[] {w, index, illegalHighBits(rnd.nextInt(1 << 16), 16)};
         }
         return switch (rnd.nextInt(11)) {
-            case 0 -> new long[] {w, RegisterMap.C0, rnd.nextBoolean() ? c0
+            case 0 -> new long[] {w, Register.C0.index(), rnd.nextBoolean() ? c0
                 : rnd.nextInt(8) == 0 ? rnd.nextInt(0x10000) : rnd.nextInt(40)};
-            case 1 -> new long[] {w, RegisterMap.GAIN, rnd.nextBoolean() ? gain
+            case 1 -> new long[] {w, Register.GAIN.index(), rnd.nextBoolean() ? gain
                 : rnd.nextInt(8) == 0 ? rnd.nextInt(0x10000) : rnd.nextInt(128, 1024)};
-            case 2 -> new long[] {w, RegisterMap.FRAME_CYCLES, rnd.nextInt(10) == 0 ? rnd.nextInt(4)
+            case 2 -> new long[] {w, Register.FRAME_CYCLES.index(), rnd.nextInt(10) == 0 ? rnd.nextInt(4)
                 : rnd.nextInt(LONG_EVERY * 4) == 0 ? rnd.nextInt(300, mramcim.model.config.TimingParams.MAX_FRAME_CYCLES + 1) : rnd.nextInt(1, 300)};
-            case 3 -> new long[] {w, RegisterMap.WR_PULSE, rnd.nextInt(LONG_EVERY) == 0 ? rnd.nextInt(40, MAX_CYCLE_REG + 1)
+            case 3 -> new long[] {w, Register.WR_PULSE.index(), rnd.nextInt(LONG_EVERY) == 0 ? rnd.nextInt(40, MAX_CYCLE_REG + 1)
                 : rnd.nextInt(0, 40)};
-            case 4 -> new long[] {w, RegisterMap.RD_CYCLES, rnd.nextInt(LONG_EVERY) == 0 ? rnd.nextInt(9, MAX_CYCLE_REG + 1)
+            case 4 -> new long[] {w, Register.RD_CYCLES.index(), rnd.nextInt(LONG_EVERY) == 0 ? rnd.nextInt(9, MAX_CYCLE_REG + 1)
                 : rnd.nextInt(0, 9)};
-            case 5 -> new long[] {w, RegisterMap.WR_AMP_START, rnd.nextInt(0, 17)};
-            case 6 -> new long[] {w, RegisterMap.WR_MAX_TRIES, rnd.nextInt(0, 17)};
-            case 7 -> new long[] {w, RegisterMap.WR_MODE, rnd.nextInt(0, 3)};
-            case 8 -> new long[] {w, RegisterMap.ID, rnd.nextInt(0x10000)};
-            case 9 -> new long[] {w, rnd.nextInt(RegisterMap.GLOBAL_COUNT, RegisterMap.OFFSET_BASE), rnd.nextInt(0x100)};
-            default -> new long[] {w, RegisterMap.OFFSET_BASE + rnd.nextInt(cols + 1),
+            case 5 -> new long[] {w, Register.WR_AMP_START.index(), rnd.nextInt(0, 17)};
+            case 6 -> new long[] {w, Register.WR_MAX_TRIES.index(), rnd.nextInt(0, 17)};
+            case 7 -> new long[] {w, Register.WR_MODE.index(), rnd.nextInt(0, 3)};
+            case 8 -> new long[] {w, Register.ID.index(), rnd.nextInt(0x10000)};
+            case 9 -> new long[] {w, rnd.nextInt(Register.GLOBAL_COUNT, Offsets.BASE), rnd.nextInt(0x100)};
+            default -> new long[] {w, Offsets.BASE + rnd.nextInt(cols + 1),
                 rnd.nextInt(12) == 0 ? rnd.nextInt(-300, 300) : rnd.nextInt(-10, 11)};
         };
     }
@@ -414,7 +417,7 @@ public final class RandomHost {
      */
     private long[] randomFaultedConversion() {
         // A quarter over the longest frame (the counters' top bits), the rest anywhere above LONG_FRAME.
-        int frame = rnd.nextInt(4) == 0 ? RegisterMap.MAX_FRAME_CYCLES : rnd.nextInt(LONG_FRAME, RegisterMap.MAX_FRAME_CYCLES);
+        int frame = rnd.nextInt(4) == 0 ? Register.FRAME_CYCLES.max() : rnd.nextInt(LONG_FRAME, Register.FRAME_CYCLES.max());
         long[] all = allColumns();
         long[] dead = new long[all.length];
         long[] chatter = new long[all.length];
@@ -447,11 +450,11 @@ public final class RandomHost {
      */
     private long[] faultedWrite() {
         int w = Op.WRITE_REG.code();
-        int addr = rnd.nextInt(rows) << 8 | rnd.nextInt(cols);
+        int addr = CellAddress.encode(rnd.nextInt(rows), rnd.nextInt(cols));
         long id = addFault(AnalogFault.senseStuckAt(rnd.nextBoolean()));
-        queue.add(new long[] {w, RegisterMap.WR_MODE, rnd.nextInt(3) == 0 ? 0 : 1});
-        queue.add(new long[] {w, RegisterMap.WR_MAX_TRIES, rnd.nextBoolean() ? RegisterMap.MAX_TRIES : rnd.nextInt(1, 16)});
-        queue.add(new long[] {w, RegisterMap.WR_AMP_START, rnd.nextInt(3) == 0 ? rnd.nextInt(12, 16) : rnd.nextInt(0, 4)});
+        queue.add(new long[] {w, Register.WR_MODE.index(), rnd.nextInt(3) == 0 ? 0 : 1});
+        queue.add(new long[] {w, Register.WR_MAX_TRIES.index(), rnd.nextBoolean() ? Register.WR_MAX_TRIES.max() : rnd.nextInt(1, 16)});
+        queue.add(new long[] {w, Register.WR_AMP_START.index(), rnd.nextInt(3) == 0 ? rnd.nextInt(12, 16) : rnd.nextInt(0, 4)});
         queue.add(new long[] {Op.WRITE_CELL.code(), addr, rnd.nextInt(2), id});
         queue.add(new long[] {Op.READ_CELL.code(), addr, 0, id});
         queue.addAll(restore);
@@ -480,26 +483,26 @@ public final class RandomHost {
         int w = Op.WRITE_REG.code();
         int r = Op.READ_REG.code();
         List<long[]> seq = new ArrayList<>();
-        seq.add(new long[] {w, RegisterMap.C0, rnd.nextInt(RegisterMap.C0_GAIN_MAX + 1)});
-        seq.add(new long[] {w, RegisterMap.GAIN, rnd.nextInt(RegisterMap.C0_GAIN_MAX + 1)});
-        seq.add(new long[] {w, RegisterMap.FRAME_CYCLES, rnd.nextInt(1, LONG_FRAME)});
-        seq.add(new long[] {w, RegisterMap.WR_PULSE, rnd.nextInt(1, MAX_CYCLE_REG + 1)});
-        seq.add(new long[] {w, RegisterMap.RD_CYCLES, rnd.nextInt(1, MAX_CYCLE_REG + 1)});
-        seq.add(new long[] {w, RegisterMap.WR_AMP_START, rnd.nextInt(RegisterMap.MAX_AMP + 1)});
-        seq.add(new long[] {w, RegisterMap.WR_MAX_TRIES, rnd.nextInt(1, RegisterMap.MAX_TRIES + 1)});
-        seq.add(new long[] {w, RegisterMap.WR_MODE, rnd.nextInt(2)});
+        seq.add(new long[] {w, Register.C0.index(), rnd.nextInt(Register.C0.max() + 1)});
+        seq.add(new long[] {w, Register.GAIN.index(), rnd.nextInt(Register.C0.max() + 1)});
+        seq.add(new long[] {w, Register.FRAME_CYCLES.index(), rnd.nextInt(1, LONG_FRAME)});
+        seq.add(new long[] {w, Register.WR_PULSE.index(), rnd.nextInt(1, MAX_CYCLE_REG + 1)});
+        seq.add(new long[] {w, Register.RD_CYCLES.index(), rnd.nextInt(1, MAX_CYCLE_REG + 1)});
+        seq.add(new long[] {w, Register.WR_AMP_START.index(), rnd.nextInt(WriteVerify.MAX_AMP + 1)});
+        seq.add(new long[] {w, Register.WR_MAX_TRIES.index(), rnd.nextInt(1, Register.WR_MAX_TRIES.max() + 1)});
+        seq.add(new long[] {w, Register.WR_MODE.index(), rnd.nextInt(2)});
         for (int c = 0; c < cols; c++) {
-            seq.add(new long[] {w, RegisterMap.OFFSET_BASE + c, rnd.nextInt(ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX + 1)});
+            seq.add(new long[] {w, Offsets.BASE + c, rnd.nextInt(ArithmeticCorners.OFFSET_MIN, ArithmeticCorners.OFFSET_MAX + 1)});
         }
-        for (int index = 0; index < RegisterMap.GLOBAL_COUNT; index++) {
+        for (int index = 0; index < Register.GLOBAL_COUNT; index++) {
             seq.add(new long[] {r, index, 0});
         }
         for (int c = 0; c < cols; c++) {
-            seq.add(new long[] {r, RegisterMap.OFFSET_BASE + c, 0});
+            seq.add(new long[] {r, Offsets.BASE + c, 0});
             seq.add(new long[] {Op.READ_RESULT.code(), c, 0});
         }
         for (int c = 0; c < cols; c++) {
-            seq.add(new long[] {w, RegisterMap.OFFSET_BASE + c, 0});
+            seq.add(new long[] {w, Offsets.BASE + c, 0});
         }
         seq.addAll(restore);
         queue.addAll(seq);
@@ -514,12 +517,12 @@ public final class RandomHost {
         long id = addFault(f);
         int w = Op.WRITE_REG.code();
         List<long[]> seq = new ArrayList<>();
-        seq.add(new long[] {w, RegisterMap.FRAME_CYCLES, frame});
+        seq.add(new long[] {w, Register.FRAME_CYCLES.index(), frame});
         seq.add(new long[] {Op.COMPUTE.code(), 0, 0, id});
         for (int c = 0; c < cols; c++) {
             seq.add(new long[] {Op.READ_RESULT.code(), c, 0});
         }
-        seq.add(new long[] {w, RegisterMap.FRAME_CYCLES, frameCycles});
+        seq.add(new long[] {w, Register.FRAME_CYCLES.index(), frameCycles});
         return seq;
     }
 
@@ -573,7 +576,7 @@ public final class RandomHost {
                 BitCell cell = die.cell(r, c);
                 vCrit[r * die.cols() + c] = Math.max(cell.mtj(0).vCrit(), cell.mtj(1).vCrit());
                 if (cell.mtj(0).fault() != Fault.NONE || cell.mtj(1).fault() != Fault.NONE) {
-                    stuck.add(r << 8 | c);
+                    stuck.add(CellAddress.encode(r, c));
                 }
             }
         }
@@ -583,7 +586,7 @@ public final class RandomHost {
         List<Integer> hard = new ArrayList<>(stuck);
         for (int k = 0; k < n; k++) {
             if (vCrit[k] >= threshold) {
-                hard.add((k / die.cols()) << 8 | (k % die.cols()));
+                hard.add(CellAddress.encode(k / die.cols(), k % die.cols()));
             }
         }
         return hard.stream().mapToInt(Integer::intValue).toArray();

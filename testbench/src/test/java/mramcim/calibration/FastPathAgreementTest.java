@@ -10,8 +10,8 @@ import mramcim.model.config.MacroConfig;
 import mramcim.model.io.BinaryCsv;
 import mramcim.model.macro.HostPort;
 import mramcim.model.macro.Macro;
-import mramcim.model.periphery.RegisterMap;
 import org.junit.jupiter.api.Test;
+import mramcim.spec.Offsets;
 
 /**
  * Option 2 stands in for the macro only if the fast path returns what READ_RESULT returns: the
@@ -32,7 +32,7 @@ class FastPathAgreementTest {
         int[] offsets = new int[cfg.cols()];
         for (int j = 0; j < offsets.length; j++) {
             offsets[j] = (j % 5) - 2;
-            macro.writeReg(RegisterMap.OFFSET_BASE + j, offsets[j]);
+            macro.writeReg(Offsets.BASE + j, offsets[j]);
         }
         int compared = 0;
         for (int set = 0; set < 4; set++) {

@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mramcim.model.config.MacroConfig;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import mramcim.spec.Op;
+import mramcim.spec.Status;
 
 class CoverageModelTest {
 

@@ -16,12 +16,12 @@ import mramcim.cosim.lockstep.ModelSide;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.HostPins;
-import mramcim.model.periphery.Op;
 import mramcim.report.OutputDir;
 import mramcim.rtl.Generator;
 import mramcim.stimulus.RandomHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import mramcim.spec.Op;
 
 /**
  * One netlist, eight seeds, three of which take the netlist down three different ways: a

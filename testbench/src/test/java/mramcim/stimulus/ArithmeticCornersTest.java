@@ -7,9 +7,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.SplittableRandom;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.RegisterMap;
 import org.junit.jupiter.api.Test;
+import mramcim.spec.Register;
+import mramcim.spec.Op;
 
 /**
  * The converter corners aim where they say, checked with SPEC 5's formula in decimal arithmetic
@@ -39,7 +39,7 @@ class ArithmeticCornersTest {
                 continue;
             }
             aimed++;
-            assertTrue(r[0] >= 0 && r[0] <= RegisterMap.C0_GAIN_MAX && r[1] >= 0 && r[1] <= RegisterMap.C0_GAIN_MAX
+            assertTrue(r[0] >= 0 && r[0] <= Register.C0.max() && r[1] >= 0 && r[1] <= Register.C0.max()
                     && r[2] >= ArithmeticCorners.OFFSET_MIN && r[2] <= ArithmeticCorners.OFFSET_MAX, "legal registers");
             long s = sum(r[0], r[1], r[2]);
             long magnitude = Math.abs(s);
@@ -59,8 +59,8 @@ class ArithmeticCornersTest {
         SplittableRandom rnd = new SplittableRandom(7);
         for (int k = 0; k < 20_000; k++) {
             int[] r = ArithmeticCorners.sample(ROWS, rnd);
-            assertTrue(r[0] >= 0 && r[0] <= RegisterMap.C0_GAIN_MAX, "C0 " + r[0]);
-            assertTrue(r[1] >= 0 && r[1] <= RegisterMap.C0_GAIN_MAX, "GAIN " + r[1]);
+            assertTrue(r[0] >= 0 && r[0] <= Register.C0.max(), "C0 " + r[0]);
+            assertTrue(r[1] >= 0 && r[1] <= Register.C0.max(), "GAIN " + r[1]);
             assertTrue(r[2] >= ArithmeticCorners.OFFSET_MIN && r[2] <= ArithmeticCorners.OFFSET_MAX, "OFFSET " + r[2]);
         }
     }
@@ -75,9 +75,9 @@ class ArithmeticCornersTest {
         int reads = 0;
         for (long[] c : seq) {
             if (c[0] == Op.WRITE_REG.code()) {
-                if (c[1] == RegisterMap.C0) {
+                if (c[1] == Register.C0.index()) {
                     c0 = (int) c[2];
-                } else if (c[1] == RegisterMap.GAIN) {
+                } else if (c[1] == Register.GAIN.index()) {
                     gain = (int) c[2];
                 } else {
                     offset = (int) c[2];

@@ -11,11 +11,12 @@ import java.util.SplittableRandom;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.macro.Macro;
 import mramcim.model.macro.Response;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.RegisterMap;
-import mramcim.model.periphery.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import mramcim.spec.Register;
+import mramcim.spec.Offsets;
+import mramcim.spec.Op;
+import mramcim.spec.Status;
 
 /**
  * Every op has a directed sequence, and run on the Java macro each reaches the statuses SPEC 5
@@ -56,10 +57,10 @@ class DirectedSequencesTest {
             }
             assertTrue(seen.containsAll(expected.get(e.getKey())), e.getKey() + " reached " + seen);
             assertTrue(unknownRefused, "ops 8..15 answer BAD_CMD");
-            assertEquals(global[0], macro.execute(Op.READ_REG.code(), RegisterMap.C0, 0).data(), "C0 after " + e.getKey());
-            assertEquals(global[1], macro.execute(Op.READ_REG.code(), RegisterMap.GAIN, 0).data(), "GAIN after " + e.getKey());
+            assertEquals(global[0], macro.execute(Op.READ_REG.code(), Register.C0.index(), 0).data(), "C0 after " + e.getKey());
+            assertEquals(global[1], macro.execute(Op.READ_REG.code(), Register.GAIN.index(), 0).data(), "GAIN after " + e.getKey());
             assertEquals(config.timing().frameCycles(),
-                    macro.execute(Op.READ_REG.code(), RegisterMap.FRAME_CYCLES, 0).data(), "FRAME_CYCLES after " + e.getKey());
+                    macro.execute(Op.READ_REG.code(), Register.FRAME_CYCLES.index(), 0).data(), "FRAME_CYCLES after " + e.getKey());
         }
     }
 
@@ -73,12 +74,12 @@ class DirectedSequencesTest {
     void everyWalkedBitIsRefused(String preset) {
         MacroConfig config = MacroConfig.preset(preset);
         Macro macro = Macro.create(config, 5);
-        int before = macro.execute(Op.READ_REG.code(), RegisterMap.OFFSET_BASE, 0).data();
+        int before = macro.execute(Op.READ_REG.code(), Offsets.BASE, 0).data();
         List<long[]> walked = new java.util.ArrayList<>();
         walked.addAll(DirectedSequences.walk(Op.WRITE_CELL, 0, 1, 1, false));
-        walked.addAll(DirectedSequences.walk(Op.WRITE_REG, RegisterMap.C0, 0, 16, false));
-        walked.addAll(DirectedSequences.walk(Op.WRITE_REG, RegisterMap.OFFSET_BASE, 0, 7, false));
-        walked.addAll(DirectedSequences.walk(Op.WRITE_REG, RegisterMap.OFFSET_BASE, -1L, 7, true));
+        walked.addAll(DirectedSequences.walk(Op.WRITE_REG, Register.C0.index(), 0, 16, false));
+        walked.addAll(DirectedSequences.walk(Op.WRITE_REG, Offsets.BASE, 0, 7, false));
+        walked.addAll(DirectedSequences.walk(Op.WRITE_REG, Offsets.BASE, -1L, 7, true));
         int rows = config.rows();
         if (rows % 64 != 0) {
             walked.addAll(DirectedSequences.walk(Op.LOAD_INPUT, rows / 64, 0, rows % 64, false));
@@ -87,7 +88,7 @@ class DirectedSequencesTest {
             Response r = macro.execute((int) c[0], (int) c[1], c[2]);
             assertEquals(Status.BAD_CMD, r.status(), Op.of((int) c[0]) + " data 0x" + Long.toHexString(c[2]));
         }
-        assertEquals(before, macro.execute(Op.READ_REG.code(), RegisterMap.OFFSET_BASE, 0).data(), "nothing changed");
+        assertEquals(before, macro.execute(Op.READ_REG.code(), Offsets.BASE, 0).data(), "nothing changed");
         List<List<long[]>> groups = DirectedSequences.walks(config, new SplittableRandom(5));
         for (List<long[]> g : groups) {
             for (long[] c : g) {
@@ -97,7 +98,7 @@ class DirectedSequencesTest {
         }
         assertTrue(groups.get(0).stream().anyMatch(c -> c[0] == Op.WRITE_CELL.code() && c[2] == (1L << 63 | 1)),
                 "the WRITE_CELL walk goes up to bit 63");
-        assertEquals(before, macro.execute(Op.READ_REG.code(), RegisterMap.OFFSET_BASE, 0).data(), "nothing changed");
+        assertEquals(before, macro.execute(Op.READ_REG.code(), Offsets.BASE, 0).data(), "nothing changed");
     }
 
     /**
@@ -110,11 +111,11 @@ class DirectedSequencesTest {
     @ValueSource(strings = {"small:8x8", "jung2022"})
     void theRegisterWalkSetsEveryBitOfEveryRegisterAloneAndReadsItBack(String preset) {
         MacroConfig config = MacroConfig.preset(preset);
-        Map<Integer, Integer> width = new java.util.HashMap<>(Map.of(RegisterMap.C0, 16, RegisterMap.GAIN, 16, RegisterMap.FRAME_CYCLES, 12,
-                RegisterMap.WR_PULSE, 8, RegisterMap.RD_CYCLES, 8, RegisterMap.WR_AMP_START, 4, RegisterMap.WR_MAX_TRIES, 4,
-                RegisterMap.WR_MODE, 1));
+        Map<Integer, Integer> width = new java.util.HashMap<>(Map.of(Register.C0.index(), 16, Register.GAIN.index(), 16, Register.FRAME_CYCLES.index(), 12,
+                Register.WR_PULSE.index(), 8, Register.RD_CYCLES.index(), 8, Register.WR_AMP_START.index(), 4, Register.WR_MAX_TRIES.index(), 4,
+                Register.WR_MODE.index(), 1));
         for (int c = 0; c < config.cols(); c++) {
-            width.put(RegisterMap.OFFSET_BASE + c, 8);
+            width.put(Offsets.BASE + c, 8);
         }
         List<long[]> seq = DirectedSequences.registerWalk(config, 100, 300);
         Macro macro = Macro.create(config, 5);

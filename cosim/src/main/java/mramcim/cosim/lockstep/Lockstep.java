@@ -17,8 +17,9 @@ import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.Hierarchy;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.MramCimMacro;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.RegisterMap;
+import mramcim.spec.Register;
+import mramcim.spec.HostBus;
+import mramcim.spec.Op;
 
 /**
  * The Verilated RTL top and the Java cycle-accurate model side by side (SPEC section 7). Each side
@@ -236,9 +237,9 @@ public final class Lockstep implements AutoCloseable {
 
         rtlAnalog.tick(rtlPins, rtlIn);
         rtl.set(cmdValid, h.cmdValid ? 1 : 0);
-        // The pins are OP_BITS and ADDR_BITS wide; the model decodes the same low bits.
-        rtl.set(cmdOp, h.cmdOp & ((1 << Hierarchy.OP_BITS) - 1));
-        rtl.set(cmdAddr, h.cmdAddr & ((1 << Hierarchy.ADDR_BITS) - 1));
+        // The pins are OP_WIDTH and ADDR_WIDTH wide; the model decodes the same low bits.
+        rtl.set(cmdOp, HostBus.op(h.cmdOp));
+        rtl.set(cmdAddr, HostBus.addr(h.cmdAddr));
         rtl.set(cmdData, h.cmdData);
         rtl.set(rspReady, h.rspReady ? 1 : 0);
         rtl.setWords(cmp, rtlIn.cmp);
@@ -266,8 +267,8 @@ public final class Lockstep implements AutoCloseable {
         commands++;
         Op op = Op.of(h.cmdOp);
         String name = op == null ? "op" + h.cmdOp : op.name();
-        String addr = op == Op.WRITE_REG || op == Op.READ_REG ? RegisterMap.name(h.cmdAddr & 0xFFFF)
-                : "0x" + Integer.toHexString(h.cmdAddr & 0xFFFF);
+        String addr = op == Op.WRITE_REG || op == Op.READ_REG ? Register.name(HostBus.addr(h.cmdAddr))
+                : "0x" + Integer.toHexString(HostBus.addr(h.cmdAddr));
         history.addLast("@" + cycle + " " + name + " addr=" + addr + " data=0x" + Long.toHexString(h.cmdData));
         trimHistory();
     }

@@ -4,7 +4,7 @@ import mramcim.model.config.MacroConfig;
 import mramcim.model.macro.HostPort;
 import mramcim.model.macro.Response;
 import mramcim.model.periphery.HostPins;
-import mramcim.model.periphery.Status;
+import mramcim.spec.Status;
 
 /**
  * Host commands executed on the Verilated RTL in lockstep with the Java model: the host reacts to

@@ -7,6 +7,7 @@ import mramcim.model.array.DigitalPins;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.MramCimMacro;
+import mramcim.spec.HostBus;
 
 /**
  * The Java half of a lockstep: the cycle-accurate periphery and its own analog array. Also run on
@@ -69,7 +70,7 @@ public final class ModelSide {
             case CMD_READY -> b(macro.cmdReady());
             case RSP_VALID -> b(macro.rspValid());
             case RSP_STATUS -> macro.rspStatus();
-            case RSP_DATA -> macro.rspData() & 0xFFFFFFFFL;
+            case RSP_DATA -> HostBus.rspData(macro.rspData());
             case DRV_EN -> b(d.drvEn);
             case ACC_EN -> b(d.accEn);
             case ACC_ROW -> d.accRow;

@@ -18,6 +18,8 @@ import mramcim.model.periphery.Hierarchy;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.TdcBank;
 import mramcim.model.periphery.WriteVerifySequencer;
+import mramcim.spec.WriteVerify;
+import mramcim.spec.Sizes;
 
 /**
  * VCD of the Java model's side of a lockstep, with the RTL's hierarchical names: the top's ports
@@ -84,10 +86,10 @@ public final class ModelVcdWriter implements AutoCloseable {
             add(top, p.name(), p.width(), ls -> bits(port(ls, p.name()), p.width()));
         }
         // Widths as the RTL derives them: enum states in ceil(log2 n) bits, counters in CODE_WIDTH.
-        int ctrlBits = Hierarchy.indexBits(Controller.State.values().length);
-        int wvsBits = Hierarchy.indexBits(WriteVerifySequencer.State.values().length);
+        int ctrlBits = Sizes.indexBits(Controller.State.values().length);
+        int wvsBits = Sizes.indexBits(WriteVerifySequencer.State.values().length);
         int code = TdcBank.CODE_WIDTH;
-        int amp = Hierarchy.AMP_BITS;
+        int amp = WriteVerify.AMP_WIDTH;
         add(top + ".ctrl", "state", ctrlBits, ls -> bits(new long[] {ls.model().ctrl().state().ordinal()}, ctrlBits));
         add(top + ".ctrl", "frameCnt", code, ls -> bits(new long[] {ls.model().ctrl().frameCnt()}, code));
         add(top + ".wvs", "state", wvsBits, ls -> bits(new long[] {ls.model().wvs().state().ordinal()}, wvsBits));

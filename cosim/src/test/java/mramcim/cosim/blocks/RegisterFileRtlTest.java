@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import mramcim.model.periphery.RegisterMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import mramcim.spec.Register;
 
 /**
  * The register file against the register table of SPEC section 5 with the ranges and reset values
- * the Java model documents ({@link RegisterMap}): reset values, every edge of every legal range,
+ * the Java model documents ({@link mramcim.spec.Register}): reset values, every edge of every legal range,
  * the read-only ID, signed offsets, unknown indices, and reset after writes.
  */
 class RegisterFileRtlTest {
@@ -21,14 +21,14 @@ class RegisterFileRtlTest {
     }
 
     private static final List<Reg> TABLE = List.of(
-            new Reg("C0", 0x00, "io_c0", RegisterMap.RESET_C0, 0, 0xFFFF),
-            new Reg("GAIN", 0x01, "io_gain", RegisterMap.RESET_GAIN, 0, 0xFFFF),
-            new Reg("FRAME_CYCLES", 0x02, "io_frameCycles", RegisterMap.RESET_FRAME_CYCLES, 1, RegisterMap.MAX_FRAME_CYCLES),
-            new Reg("WR_PULSE", 0x03, "io_wrPulse", RegisterMap.RESET_WR_PULSE, 1, 255),
-            new Reg("RD_CYCLES", 0x04, "io_rdCycles", RegisterMap.RESET_RD_CYCLES, 1, 255),
-            new Reg("WR_AMP_START", 0x05, "io_wrAmpStart", RegisterMap.RESET_WR_AMP_START, 0, 15),
-            new Reg("WR_MAX_TRIES", 0x06, "io_wrMaxTries", RegisterMap.RESET_WR_MAX_TRIES, 1, 15),
-            new Reg("WR_MODE", 0x07, "io_wrMode", RegisterMap.RESET_WR_MODE, 0, 1));
+            new Reg("C0", 0x00, "io_c0", Register.C0.resetValue(), 0, 0xFFFF),
+            new Reg("GAIN", 0x01, "io_gain", Register.GAIN.resetValue(), 0, 0xFFFF),
+            new Reg("FRAME_CYCLES", 0x02, "io_frameCycles", Register.FRAME_CYCLES.resetValue(), 1, Register.FRAME_CYCLES.max()),
+            new Reg("WR_PULSE", 0x03, "io_wrPulse", Register.WR_PULSE.resetValue(), 1, 255),
+            new Reg("RD_CYCLES", 0x04, "io_rdCycles", Register.RD_CYCLES.resetValue(), 1, 255),
+            new Reg("WR_AMP_START", 0x05, "io_wrAmpStart", Register.WR_AMP_START.resetValue(), 0, 15),
+            new Reg("WR_MAX_TRIES", 0x06, "io_wrMaxTries", Register.WR_MAX_TRIES.resetValue(), 1, 15),
+            new Reg("WR_MODE", 0x07, "io_wrMode", Register.WR_MODE.resetValue(), 0, 1));
 
     private static void read(BlockBench b, int index) {
         b.set("io_index", index).set("io_wrEn", 0).set("io_wrData", 0).eval();

@@ -3,9 +3,10 @@ package mramcim.model.macro;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.io.BinaryCsv;
 import mramcim.model.periphery.InputRegister;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.RegisterMap;
-import mramcim.model.periphery.Status;
+import mramcim.spec.Register;
+import mramcim.spec.Op;
+import mramcim.spec.Status;
+import mramcim.spec.CellAddress;
 
 /**
  * The host interface of a macro (SPEC section 5) as a host program sees it: one command in, one
@@ -31,9 +32,9 @@ public interface HostPort {
      */
     default void programTiming() {
         MacroConfig config = config();
-        writeReg(RegisterMap.FRAME_CYCLES, config.timing().frameCycles());
-        writeReg(RegisterMap.WR_PULSE, Macro.wrPulseCycles(config));
-        writeReg(RegisterMap.RD_CYCLES, config.timing().rdCycles());
+        writeReg(Register.FRAME_CYCLES.index(), config.timing().frameCycles());
+        writeReg(Register.WR_PULSE.index(), Macro.wrPulseCycles(config));
+        writeReg(Register.RD_CYCLES.index(), config.timing().rdCycles());
     }
 
     default Response nop() {
@@ -42,12 +43,12 @@ public interface HostPort {
 
     /** WRITE_CELL: write-verify cell (row, col) to weight +1 or -1. Data: pulses used. */
     default Response writeCell(int row, int col, int weight) {
-        return execute(Op.WRITE_CELL, (row << 8) | col, weight > 0 ? 1 : 0);
+        return execute(Op.WRITE_CELL, CellAddress.encode(row, col), weight > 0 ? 1 : 0);
     }
 
     /** READ_CELL: bit0 = MTJ A, bit1 = MTJ B (1 = AP); CELL_FAIL if they agree. */
     default Response readCell(int row, int col) {
-        return execute(Op.READ_CELL, (row << 8) | col, 0);
+        return execute(Op.READ_CELL, CellAddress.encode(row, col), 0);
     }
 
     /** LOAD_INPUT word {@code word}: inputs 64*word .. 64*word+63. */

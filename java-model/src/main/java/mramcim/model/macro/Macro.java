@@ -6,7 +6,8 @@ import mramcim.model.array.AnalogPins;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.MramCimMacro;
-import mramcim.model.periphery.Status;
+import mramcim.spec.Status;
+import mramcim.spec.Register;
 
 /**
  * The macro as a host sees it: one fabricated analog array behind the cycle-accurate periphery,
@@ -40,11 +41,12 @@ public final class Macro implements HostPort {
         return new Macro(config, seed);
     }
 
-    /** WR_PULSE for the configured pulse width: round(pulseWidth / T_clk), within 1..255. */
+    /** WR_PULSE for the configured pulse width: round(pulseWidth / T_clk), within the register's range. */
     public static int wrPulseCycles(MacroConfig config) {
         long n = Math.round(config.write().pulseWidth() / config.timing().tClk());
-        if (n < 1 || n > 255) {
-            throw new IllegalArgumentException("write.pulseWidth / timing.tClk = " + n + " cycles is out of range: allowed 1..255");
+        if (!Register.WR_PULSE.legal(n)) {
+            throw new IllegalArgumentException("write.pulseWidth / timing.tClk = " + n + " cycles is out of range: allowed "
+                    + Register.WR_PULSE.min() + ".." + Register.WR_PULSE.max());
         }
         return (int) n;
     }

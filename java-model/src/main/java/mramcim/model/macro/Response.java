@@ -1,6 +1,7 @@
 package mramcim.model.macro;
 
-import mramcim.model.periphery.Status;
+import mramcim.spec.Status;
+import mramcim.spec.ResultWord;
 
 /**
  * One host response and what it cost.
@@ -14,7 +15,7 @@ public record Response(Status status, int data, long cycles) {
 
     /** The low 16 bits of READ_RESULT data as a signed dot product. */
     public int dotProduct() {
-        return (short) (data & 0xFFFF);
+        return ResultWord.dp(data);
     }
 
     /** The raw TDC code of READ_RESULT data. */
@@ -24,6 +25,6 @@ public record Response(Status status, int data, long cycles) {
 
     /** The raw TDC code field of a READ_RESULT data word (SPEC 5: bits [31:16]). */
     public static int codeOf(int data) {
-        return data >>> 16;
+        return ResultWord.code(data);
     }
 }

@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mramcim.spec.HostBus;
+import mramcim.spec.Sizes;
+import mramcim.spec.WriteVerify;
 
 /**
  * The names this model shares with the RTL so that both waveforms line up (SPEC sections 4 and 5):
@@ -17,15 +20,6 @@ public final class Hierarchy {
     /** Name of the top module and of its waveform scope. */
     public static final String TOP = "MramCimMacro";
 
-    /** Widths of the host fields, SPEC section 5. */
-    public static final int OP_BITS = 4;
-    public static final int ADDR_BITS = 16;
-    public static final int DATA_BITS = 64;
-    public static final int STATUS_BITS = 2;
-    public static final int RSP_DATA_BITS = 32;
-    /** Width of {@code wr_amp}, SPEC section 4. */
-    public static final int AMP_BITS = 4;
-
     /** One port of the top. */
     public record PortDecl(String name, boolean input, int width) {
     }
@@ -33,32 +27,27 @@ public final class Hierarchy {
     private Hierarchy() {
     }
 
-    /** Width of an index into {@code n} items: ceil(log2 n), at least one bit. */
-    public static int indexBits(int n) {
-        return Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
-    }
-
     /** The ports of the top for a ROWS x COLS macro, in declaration order (host side, then analog). */
     public static List<PortDecl> ports(int rows, int cols) {
         List<PortDecl> p = new ArrayList<>();
         p.add(new PortDecl("cmd_valid", true, 1));
         p.add(new PortDecl("cmd_ready", false, 1));
-        p.add(new PortDecl("cmd_op", true, OP_BITS));
-        p.add(new PortDecl("cmd_addr", true, ADDR_BITS));
-        p.add(new PortDecl("cmd_data", true, DATA_BITS));
+        p.add(new PortDecl("cmd_op", true, HostBus.OP_WIDTH));
+        p.add(new PortDecl("cmd_addr", true, HostBus.ADDR_WIDTH));
+        p.add(new PortDecl("cmd_data", true, HostBus.DATA_WIDTH));
         p.add(new PortDecl("rsp_valid", false, 1));
         p.add(new PortDecl("rsp_ready", true, 1));
-        p.add(new PortDecl("rsp_status", false, STATUS_BITS));
-        p.add(new PortDecl("rsp_data", false, RSP_DATA_BITS));
+        p.add(new PortDecl("rsp_status", false, HostBus.STATUS_WIDTH));
+        p.add(new PortDecl("rsp_data", false, HostBus.RSP_DATA_WIDTH));
         p.add(new PortDecl("in_vec", false, rows));
         p.add(new PortDecl("drv_en", false, 1));
         p.add(new PortDecl("acc_en", false, 1));
-        p.add(new PortDecl("acc_row", false, indexBits(rows)));
-        p.add(new PortDecl("acc_col", false, indexBits(cols)));
+        p.add(new PortDecl("acc_row", false, Sizes.indexBits(rows)));
+        p.add(new PortDecl("acc_col", false, Sizes.indexBits(cols)));
         p.add(new PortDecl("acc_branch", false, 1));
         p.add(new PortDecl("wr_en", false, 1));
         p.add(new PortDecl("wr_dir", false, 1));
-        p.add(new PortDecl("wr_amp", false, AMP_BITS));
+        p.add(new PortDecl("wr_amp", false, WriteVerify.AMP_WIDTH));
         p.add(new PortDecl("rd_en", false, 1));
         p.add(new PortDecl("cmp", true, cols));
         p.add(new PortDecl("rd_bit", true, 1));

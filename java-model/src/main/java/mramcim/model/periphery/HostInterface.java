@@ -1,5 +1,7 @@
 package mramcim.model.periphery;
 
+import mramcim.spec.Status;
+
 /**
  * Host interface (SPEC section 5): valid/ready both ways. The response registers hold a response
  * until the host takes it ({@code rsp_valid && rsp_ready} at an edge); no command is accepted

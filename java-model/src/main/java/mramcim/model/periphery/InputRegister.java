@@ -1,5 +1,8 @@
 package mramcim.model.periphery;
 
+import mramcim.spec.HostBus;
+import mramcim.spec.Sizes;
+
 /** The input register: ROWS bits driven on {@code in_vec}, loaded 64 bits per LOAD_INPUT. */
 public final class InputRegister {
 
@@ -13,13 +16,13 @@ public final class InputRegister {
 
     /** Number of 64-bit input words of a ROWS-row macro. */
     public static int words(int rows) {
-        return (rows + 63) / 64;
+        return Sizes.inputWords(rows);
     }
 
     /** Mask of the valid bits of input word {@code word}. */
     public static long mask(int rows, int word) {
-        int valid = Math.min(64, rows - 64 * word);
-        return valid >= 64 ? -1L : (1L << valid) - 1;
+        int valid = Math.min(Sizes.INPUT_WORD_BITS, rows - Sizes.INPUT_WORD_BITS * word);
+        return HostBus.mask(valid);
     }
 
     /** Whether LOAD_INPUT of {@code data} into word {@code word} is legal: word in range, no bit beyond ROWS. */

@@ -2,6 +2,12 @@ package mramcim.model.periphery;
 
 import mramcim.model.array.AnalogPins;
 import mramcim.model.array.DigitalPins;
+import mramcim.spec.Register;
+import mramcim.spec.Op;
+import mramcim.spec.Status;
+import mramcim.spec.HostBus;
+import mramcim.spec.CellAddress;
+import mramcim.spec.ResultWord;
 
 /**
  * The digital periphery, cycle-accurate and bit-exact with the RTL top of the same name (SPEC
@@ -54,9 +60,9 @@ public final class MramCimMacro {
 
     private Decoded decode(HostPins h) {
         Op op = Op.of(h.cmdOp);
-        int addr = h.cmdAddr & 0xFFFF;
-        int row = addr >>> 8;
-        int col = addr & 0xFF;
+        int addr = HostBus.addr(h.cmdAddr);
+        int row = CellAddress.row(addr);
+        int col = CellAddress.col(addr);
         if (op == null) {
             return bad(op);
         }
@@ -84,16 +90,16 @@ public final class MramCimMacro {
                 }
                 long raw = Converter.dpRaw(rows, tdc.code(addr), regs.c0(), regs.gain());
                 int dp = OffsetCorrector.correct(rows, raw, regs.offset(addr));
-                int data = (tdc.code(addr) << 16) | (dp & 0xFFFF);
+                int data = ResultWord.encode(dp, tdc.code(addr));
                 return new Decoded(true, op, 0, 0, tdc.overflow(addr) ? Status.OVERFLOW : Status.OK, data);
             }
             case WRITE_REG:
-                if (!RegisterMap.legal(addr, h.cmdData, cols)) {
+                if (!Register.writeLegal(addr, h.cmdData, cols)) {
                     return bad(op);
                 }
                 return new Decoded(true, op, 0, 0, Status.OK, 0);
             case READ_REG:
-                if (!RegisterMap.readable(addr, cols)) {
+                if (!Register.readable(addr, cols)) {
                     return bad(op);
                 }
                 return new Decoded(true, op, 0, 0, Status.OK, regs.read(addr));
@@ -133,10 +139,10 @@ public final class MramCimMacro {
                 (h.cmdData & 1) == 1);
         tdc.clock(drvEn, a.cmp);
         if (op == Op.LOAD_INPUT) {
-            inputs.load(h.cmdAddr & 0xFFFF, h.cmdData);
+            inputs.load(HostBus.addr(h.cmdAddr), h.cmdData);
         }
         if (op == Op.WRITE_REG) {
-            regs.write(h.cmdAddr & 0xFFFF, h.cmdData);
+            regs.write(HostBus.addr(h.cmdAddr), h.cmdData);
         }
         if (immediate) {
             host.clock(h.rspReady, true, d.status(), d.data());

@@ -1,5 +1,9 @@
 package mramcim.model.periphery;
 
+import mramcim.spec.Register;
+import mramcim.spec.Offsets;
+import mramcim.spec.IdWord;
+
 /** The register file (SPEC section 5): configuration, calibration and the per-column offsets. */
 public final class RegisterFile {
 
@@ -24,45 +28,53 @@ public final class RegisterFile {
 
     /** All registers to their reset values. */
     public void reset() {
-        c0 = RegisterMap.RESET_C0;
-        gain = RegisterMap.RESET_GAIN;
-        frameCycles = RegisterMap.RESET_FRAME_CYCLES;
-        wrPulse = RegisterMap.RESET_WR_PULSE;
-        rdCycles = RegisterMap.RESET_RD_CYCLES;
-        wrAmpStart = RegisterMap.RESET_WR_AMP_START;
-        wrMaxTries = RegisterMap.RESET_WR_MAX_TRIES;
-        wrMode = RegisterMap.RESET_WR_MODE;
+        c0 = Register.C0.resetValue();
+        gain = Register.GAIN.resetValue();
+        frameCycles = Register.FRAME_CYCLES.resetValue();
+        wrPulse = Register.WR_PULSE.resetValue();
+        rdCycles = Register.RD_CYCLES.resetValue();
+        wrAmpStart = Register.WR_AMP_START.resetValue();
+        wrMaxTries = Register.WR_MAX_TRIES.resetValue();
+        wrMode = Register.WR_MODE.resetValue();
         java.util.Arrays.fill(offset, 0);
     }
 
-    /** Writes a register; the caller has checked {@link RegisterMap#legal}. */
+    /** Writes a register; the caller has checked {@link Register#writeLegal}. */
     public void write(int index, long value) {
-        switch (index) {
-            case RegisterMap.C0 -> c0 = (int) value;
-            case RegisterMap.GAIN -> gain = (int) value;
-            case RegisterMap.FRAME_CYCLES -> frameCycles = (int) value;
-            case RegisterMap.WR_PULSE -> wrPulse = (int) value;
-            case RegisterMap.RD_CYCLES -> rdCycles = (int) value;
-            case RegisterMap.WR_AMP_START -> wrAmpStart = (int) value;
-            case RegisterMap.WR_MAX_TRIES -> wrMaxTries = (int) value;
-            case RegisterMap.WR_MODE -> wrMode = (int) value;
-            default -> offset[index - RegisterMap.OFFSET_BASE] = (int) value;
+        Register r = Register.of(index);
+        if (r == null) {
+            offset[index - Offsets.BASE] = (int) value;
+            return;
+        }
+        switch (r) {
+            case C0 -> c0 = (int) value;
+            case GAIN -> gain = (int) value;
+            case FRAME_CYCLES -> frameCycles = (int) value;
+            case WR_PULSE -> wrPulse = (int) value;
+            case RD_CYCLES -> rdCycles = (int) value;
+            case WR_AMP_START -> wrAmpStart = (int) value;
+            case WR_MAX_TRIES -> wrMaxTries = (int) value;
+            case WR_MODE -> wrMode = (int) value;
+            case ID -> throw new IllegalArgumentException("ID is read-only");
         }
     }
 
     /** READ_REG data: the register value, OFFSET sign-extended to 32 bits. */
     public int read(int index) {
-        return switch (index) {
-            case RegisterMap.C0 -> c0;
-            case RegisterMap.GAIN -> gain;
-            case RegisterMap.FRAME_CYCLES -> frameCycles;
-            case RegisterMap.WR_PULSE -> wrPulse;
-            case RegisterMap.RD_CYCLES -> rdCycles;
-            case RegisterMap.WR_AMP_START -> wrAmpStart;
-            case RegisterMap.WR_MAX_TRIES -> wrMaxTries;
-            case RegisterMap.WR_MODE -> wrMode;
-            case RegisterMap.ID -> RegisterMap.id(rows, cols);
-            default -> offset[index - RegisterMap.OFFSET_BASE];
+        Register r = Register.of(index);
+        if (r == null) {
+            return offset[index - Offsets.BASE];
+        }
+        return switch (r) {
+            case C0 -> c0;
+            case GAIN -> gain;
+            case FRAME_CYCLES -> frameCycles;
+            case WR_PULSE -> wrPulse;
+            case RD_CYCLES -> rdCycles;
+            case WR_AMP_START -> wrAmpStart;
+            case WR_MAX_TRIES -> wrMaxTries;
+            case WR_MODE -> wrMode;
+            case ID -> IdWord.encode(rows, cols);
         };
     }
 

@@ -1,6 +1,6 @@
 package mramcim.model.periphery;
 
-import mramcim.model.periphery.RegisterMap;
+import mramcim.spec.Sizes;
 
 /**
  * TDC counter bank (SPEC section 5), cycle for cycle as the RTL's TdcBank: while {@code frame}
@@ -11,10 +11,10 @@ import mramcim.model.periphery.RegisterMap;
  */
 public final class TdcBank {
 
-    /** Counter width: holds every count up to MAX_FRAME_CYCLES (12 bits). */
-    public static final int CODE_WIDTH = 32 - Integer.numberOfLeadingZeros(RegisterMap.MAX_FRAME_CYCLES);
+    /** Counter width: holds every count up to FRAME_CYCLES' maximum. */
+    public static final int CODE_WIDTH = Sizes.codeWidth();
     /** The saturation value, reported by columns that overflowed. */
-    public static final int CODE_MAX = (1 << CODE_WIDTH) - 1;
+    public static final int CODE_MAX = Sizes.codeMax();
 
     private final int cols;
     private final int[] count;

@@ -1,5 +1,8 @@
 package mramcim.model.periphery;
 
+import mramcim.spec.WriteVerify;
+import mramcim.spec.ReadCellWord;
+
 /**
  * Drives the data-line pins for WRITE_CELL and READ_CELL (SPEC section 5, "Write-verify sequencer").
  *
@@ -152,7 +155,7 @@ public final class WriteVerifySequencer {
                     rdEn = false;
                     accEn = false;
                     accBranch = 0;
-                    finish(readA == rdBit, (readA ? 1 : 0) | (rdBit ? 2 : 0));
+                    finish(readA == rdBit, ReadCellWord.encode(readA, rdBit));
                 } else {
                     cnt++;
                 }
@@ -174,7 +177,7 @@ public final class WriteVerifySequencer {
         boolean ok = rdBit == tAp && (!four || firstReadOk);
         if (ok) {
             finishMtj(false, regs, four);
-        } else if (tries == regs.wrMaxTries() || amp == RegisterMap.MAX_AMP) {
+        } else if (tries == regs.wrMaxTries() || amp == WriteVerify.MAX_AMP) {
             finishMtj(true, regs, four);
         } else {
             amp++;

@@ -14,11 +14,13 @@ import mramcim.model.device.Mtj;
 import mramcim.model.device.MtjState;
 import mramcim.model.periphery.Controller;
 import mramcim.model.periphery.MramCimMacro;
-import mramcim.model.periphery.Op;
-import mramcim.model.periphery.RegisterMap;
-import mramcim.model.periphery.Status;
 import mramcim.model.periphery.WriteVerifySequencer;
 import org.junit.jupiter.api.Test;
+import mramcim.spec.Register;
+import mramcim.spec.Offsets;
+import mramcim.spec.IdWord;
+import mramcim.spec.Op;
+import mramcim.spec.Status;
 
 /** Directed tests of every op and status, back-pressure, reset mid-operation and both write modes. */
 class MacroDirectedTest {
@@ -29,7 +31,7 @@ class MacroDirectedTest {
     private static List<Object> snapshot(Macro m) {
         List<Object> s = new ArrayList<>();
         MramCimMacro p = m.periphery();
-        for (int idx = 0; idx <= RegisterMap.ID; idx++) {
+        for (int idx = 0; idx <= Register.ID.index(); idx++) {
             s.add(p.regs().read(idx));
         }
         for (int c = 0; c < m.config().cols(); c++) {
@@ -54,16 +56,16 @@ class MacroDirectedTest {
         assertEquals(0b10, m.readCell(0, 0).data(), "fabricated weight +1: A in P, B in AP");
         assertEquals(Status.OK, m.loadInput(0, 0xA5).status());
         assertEquals(0xA5L, m.periphery().inputs().bits()[0]);
-        assertEquals(Status.OK, m.writeReg(RegisterMap.C0, 77).status());
-        assertEquals(77, m.readReg(RegisterMap.C0).data());
-        assertEquals(RegisterMap.id(8, 8), m.readReg(RegisterMap.ID).data());
-        assertEquals(Status.OK, m.writeReg(RegisterMap.OFFSET_BASE + 7, -3).status());
-        assertEquals(-3, m.readReg(RegisterMap.OFFSET_BASE + 7).data(), "OFFSET reads back sign-extended");
+        assertEquals(Status.OK, m.writeReg(Register.C0.index(), 77).status());
+        assertEquals(77, m.readReg(Register.C0.index()).data());
+        assertEquals(IdWord.encode(8, 8), m.readReg(Register.ID.index()).data());
+        assertEquals(Status.OK, m.writeReg(Offsets.BASE + 7, -3).status());
+        assertEquals(-3, m.readReg(Offsets.BASE + 7).data(), "OFFSET reads back sign-extended");
         Response c = m.compute();
         assertEquals(new Response(Status.OK, 0, c.cycles()), c);
         assertEquals(Status.OK, m.readResult(2).status());
         // A frame too short for any column: every column saturates.
-        m.writeReg(RegisterMap.FRAME_CYCLES, 10);
+        m.writeReg(Register.FRAME_CYCLES.index(), 10);
         assertEquals(new Response(Status.OVERFLOW, 8, 14), m.compute());
         Response ovf = m.readResult(5);
         assertEquals(Status.OVERFLOW, ovf.status());
@@ -74,7 +76,7 @@ class MacroDirectedTest {
     void badCommandsAnswerBadCmdAndChangeNothing() {
         Macro m = Macro.create(SMALL, 2);
         m.loadInput(0, 0x3C);
-        m.writeReg(RegisterMap.OFFSET_BASE + 1, 5);
+        m.writeReg(Offsets.BASE + 1, 5);
         m.compute();
         List<Object> before = snapshot(m);
         long[][] bad = {
@@ -84,11 +86,11 @@ class MacroDirectedTest {
             {Op.READ_CELL.code(), (8 << 8) | 1, 0}, {Op.READ_CELL.code(), 9, 0},
             {Op.LOAD_INPUT.code(), 1, 1}, {Op.LOAD_INPUT.code(), 0, 0x100}, // word, bit beyond ROWS
             {Op.READ_RESULT.code(), 8, 0},
-            {Op.WRITE_REG.code(), 0x09, 0}, {Op.WRITE_REG.code(), RegisterMap.ID, 1}, // unknown, read-only
-            {Op.WRITE_REG.code(), RegisterMap.FRAME_CYCLES, 0}, {Op.WRITE_REG.code(), RegisterMap.FRAME_CYCLES, 4096},
-            {Op.WRITE_REG.code(), RegisterMap.OFFSET_BASE + 8, 1}, {Op.WRITE_REG.code(), RegisterMap.OFFSET_BASE, 128},
-            {Op.WRITE_REG.code(), RegisterMap.WR_MODE, 2}, {Op.WRITE_REG.code(), RegisterMap.GAIN, 0x10000},
-            {Op.READ_REG.code(), 0x09, 0}, {Op.READ_REG.code(), RegisterMap.OFFSET_BASE + 8, 0},
+            {Op.WRITE_REG.code(), 0x09, 0}, {Op.WRITE_REG.code(), Register.ID.index(), 1}, // unknown, read-only
+            {Op.WRITE_REG.code(), Register.FRAME_CYCLES.index(), 0}, {Op.WRITE_REG.code(), Register.FRAME_CYCLES.index(), 4096},
+            {Op.WRITE_REG.code(), Offsets.BASE + 8, 1}, {Op.WRITE_REG.code(), Offsets.BASE, 128},
+            {Op.WRITE_REG.code(), Register.WR_MODE.index(), 2}, {Op.WRITE_REG.code(), Register.GAIN.index(), 0x10000},
+            {Op.READ_REG.code(), 0x09, 0}, {Op.READ_REG.code(), Offsets.BASE + 8, 0},
         };
         for (long[] cmd : bad) {
             Response r = m.execute((int) cmd[0], (int) cmd[1], cmd[2]);
@@ -106,7 +108,7 @@ class MacroDirectedTest {
         slow.setRspReadyDelay(hold);
         List<java.util.function.Function<Macro, Response>> ops = List.of(
                 Macro::nop, x -> x.writeCell(1, 1, -1), x -> x.readCell(1, 1), x -> x.loadInput(0, 0x0F),
-                Macro::compute, x -> x.readResult(3), x -> x.writeReg(RegisterMap.C0, 5), x -> x.readReg(RegisterMap.C0),
+                Macro::compute, x -> x.readResult(3), x -> x.writeReg(Register.C0.index(), 5), x -> x.readReg(Register.C0.index()),
                 x -> x.execute(9, 0, 0));
         for (var op : ops) {
             Response a = op.apply(fast);
@@ -124,13 +126,13 @@ class MacroDirectedTest {
         var analog = new mramcim.model.array.AnalogPins(8);
         host.cmdValid = true;
         host.cmdOp = Op.READ_REG.code();
-        host.cmdAddr = RegisterMap.ID;
+        host.cmdAddr = Register.ID.index();
         p.step(host, analog);
         assertTrue(p.rspValid());
         int data = p.rspData();
         // The host offers a second command while it does not take the first response.
         host.cmdOp = Op.WRITE_REG.code();
-        host.cmdAddr = RegisterMap.C0;
+        host.cmdAddr = Register.C0.index();
         host.cmdData = 99;
         for (int k = 0; k < 200; k++) {
             assertFalse(p.cmdReady(), "no command is accepted while a response waits");
@@ -157,8 +159,8 @@ class MacroDirectedTest {
         assertEquals(0, pins.inVec[0]);
         assertTrue(p.cmdReady());
         assertFalse(p.rspValid());
-        assertEquals(RegisterMap.RESET_FRAME_CYCLES, p.regs().frameCycles());
-        assertEquals(RegisterMap.RESET_GAIN, p.regs().gain());
+        assertEquals(Register.FRAME_CYCLES.resetValue(), p.regs().frameCycles());
+        assertEquals(Register.GAIN.resetValue(), p.regs().gain());
         for (int c = 0; c < m.config().cols(); c++) {
             assertEquals(0, p.tdc().code(c));
             assertFalse(p.tdc().overflow(c));
@@ -185,7 +187,7 @@ class MacroDirectedTest {
     @Test
     void resetDuringAWriteVerifyReturnsEveryBlockToItsResetState() {
         Macro m = Macro.create(SMALL, 4);
-        m.writeReg(RegisterMap.OFFSET_BASE + 2, 9);
+        m.writeReg(Offsets.BASE + 2, 9);
         m.loadInput(0, 0xFF);
         startAndRun(m, Op.WRITE_CELL, (2 << 8) | 5, 0, 7);
         assertEquals(WriteVerifySequencer.State.PULSE, m.periphery().wvs().state());
@@ -199,7 +201,7 @@ class MacroDirectedTest {
     void resetDuringAConversionReturnsEveryBlockToItsResetState() {
         Macro m = Macro.create(SMALL, 5);
         m.compute();
-        m.writeReg(RegisterMap.GAIN, 300);
+        m.writeReg(Register.GAIN.index(), 300);
         m.loadInput(0, 0x81);
         startAndRun(m, Op.COMPUTE, 0, 0, 50);
         assertEquals(Controller.State.CONV, m.periphery().ctrl().state());
@@ -256,7 +258,7 @@ class MacroDirectedTest {
         List<String> aPulses = seen.stream().filter(s -> s.startsWith("A")).toList();
         assertTrue(aPulses.size() >= 3, "several amplitude steps: " + seen);
         for (int k = 0; k < aPulses.size(); k++) {
-            assertEquals("A->AP@" + (RegisterMap.RESET_WR_AMP_START + k), aPulses.get(k));
+            assertEquals("A->AP@" + (Register.WR_AMP_START.resetValue() + k), aPulses.get(k));
         }
         assertEquals(MtjState.AP, hard.state());
         assertEquals(-1, m.array().cell(bestR, bestC).weight());
@@ -265,7 +267,7 @@ class MacroDirectedTest {
     @Test
     void fourPulseModeAlternatesOppositeAndTargetPulsesAtEachAmplitude() {
         Macro m = Macro.create(SMALL, 7);
-        m.writeReg(RegisterMap.WR_MODE, 1);
+        m.writeReg(Register.WR_MODE.index(), 1);
         List<String> seen = pulses(m, 0, 0, -1);
         assertTrue(seen.size() >= 4 && seen.size() % 2 == 0, seen.toString());
         assertEquals("A->P", seen.get(0).substring(0, 4), "first toward the opposite of the target (AP)");
@@ -279,17 +281,17 @@ class MacroDirectedTest {
         MtjParams mp = SMALL.mtj();
         MacroConfig allStuckAp = SMALL.withMtj(new MtjParams(mp.rP(), mp.rPSigma(), mp.tmr0(), mp.tmrSigma(), mp.vHalf(), 0, 1));
         Macro two = Macro.create(allStuckAp, 8);
-        two.writeReg(RegisterMap.WR_MAX_TRIES, 4);
+        two.writeReg(Register.WR_MAX_TRIES.index(), 4);
         // Weight +1: A must go to P (stuck AP: 4 tries, all fail), B must be AP (already: 1 try).
         Response r = two.writeCell(1, 2, 1);
         assertEquals(Status.CELL_FAIL, r.status());
         assertEquals(4 + 1, r.data());
-        int w = RegisterMap.RESET_WR_PULSE;
-        int rd = RegisterMap.RESET_RD_CYCLES;
+        int w = Register.WR_PULSE.resetValue();
+        int rd = Register.RD_CYCLES.resetValue();
         assertEquals(5L * (w + rd) + 3, r.cycles(), "docs/timing.md: pulses x (WR_PULSE + RD_CYCLES) + 3");
         Macro four = Macro.create(allStuckAp, 8);
-        four.writeReg(RegisterMap.WR_MAX_TRIES, 4);
-        four.writeReg(RegisterMap.WR_MODE, 1);
+        four.writeReg(Register.WR_MAX_TRIES.index(), 4);
+        four.writeReg(Register.WR_MODE.index(), 1);
         // Four-pulse also catches B: its pulse toward P never shows P, so no try of B succeeds.
         Response f = four.writeCell(1, 2, 1);
         assertEquals(Status.CELL_FAIL, f.status());

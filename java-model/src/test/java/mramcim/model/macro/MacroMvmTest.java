@@ -9,9 +9,10 @@ import mramcim.model.array.Readout;
 import mramcim.model.array.Solver;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.config.TimingParams;
-import mramcim.model.periphery.RegisterMap;
-import mramcim.model.periphery.Status;
 import org.junit.jupiter.api.Test;
+import mramcim.spec.Register;
+import mramcim.spec.Offsets;
+import mramcim.spec.Status;
 
 /**
  * Macro.mvm through the clocked periphery against an independent computation: the analog model's
@@ -57,11 +58,11 @@ class MacroMvmTest {
         int c0 = 88;
         int gain = 445;
         int[] offset = new int[cfg.cols()];
-        assertEquals(Status.OK, macro.writeReg(RegisterMap.C0, c0).status());
-        assertEquals(Status.OK, macro.writeReg(RegisterMap.GAIN, gain).status());
+        assertEquals(Status.OK, macro.writeReg(Register.C0.index(), c0).status());
+        assertEquals(Status.OK, macro.writeReg(Register.GAIN.index(), gain).status());
         for (int c = 0; c < cfg.cols(); c++) {
             offset[c] = rnd.nextInt(-6, 7);
-            assertEquals(Status.OK, macro.writeReg(RegisterMap.OFFSET_BASE + c, offset[c]).status());
+            assertEquals(Status.OK, macro.writeReg(Offsets.BASE + c, offset[c]).status());
         }
         // The independent path reads the same die through a separate readout.
         AnalogArray die = macro.array();
@@ -117,8 +118,8 @@ class MacroMvmTest {
         int code0 = macro.mvm(allPlus).codes()[0];
         int codeR = macro.mvm(java.util.Arrays.stream(allPlus).map(x -> -x).toArray()).codes()[0];
         int gain = (int) Math.round(256.0 * 2 * rows / (codeR - code0));
-        macro.writeReg(RegisterMap.C0, code0);
-        macro.writeReg(RegisterMap.GAIN, gain);
+        macro.writeReg(Register.C0.index(), code0);
+        macro.writeReg(Register.GAIN.index(), gain);
         SplittableRandom rnd = new SplittableRandom(5);
         int[][] w = randomWeights(rnd, rows, cols);
         assertEquals(0, macro.program(w).failedCells());

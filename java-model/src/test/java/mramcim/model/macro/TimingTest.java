@@ -3,12 +3,12 @@ package mramcim.model.macro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import mramcim.model.config.MacroConfig;
-import mramcim.model.periphery.RegisterMap;
-import mramcim.model.periphery.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import mramcim.spec.Register;
+import mramcim.spec.Status;
 
 /**
  * The cycle counts of docs/timing.md. "Cycles" are clock edges from the first cycle a command is
@@ -25,8 +25,8 @@ class TimingTest {
         assertEquals(2, m.nop().cycles());
         assertEquals(2, m.loadInput(0, 1).cycles());
         assertEquals(2, m.readResult(0).cycles());
-        assertEquals(2, m.writeReg(RegisterMap.C0, 3).cycles());
-        assertEquals(2, m.readReg(RegisterMap.ID).cycles());
+        assertEquals(2, m.writeReg(Register.C0.index(), 3).cycles());
+        assertEquals(2, m.readReg(Register.ID.index()).cycles());
         assertEquals(2, m.execute(12, 0, 0).cycles(), "BAD_CMD");
     }
 
@@ -34,7 +34,7 @@ class TimingTest {
     @ValueSource(ints = {1, 2, 37, 180, 400})
     void computeTakesFrameCyclesPlusFour(int frame) {
         Macro m = Macro.create(SMALL, 1);
-        m.writeReg(RegisterMap.FRAME_CYCLES, frame);
+        m.writeReg(Register.FRAME_CYCLES.index(), frame);
         assertEquals(frame + 4, m.compute().cycles());
     }
 
@@ -42,7 +42,7 @@ class TimingTest {
     @ValueSource(ints = {1, 4, 9})
     void readCellTakesTwiceReadCyclesPlusFour(int rd) {
         Macro m = Macro.create(SMALL, 1);
-        m.writeReg(RegisterMap.RD_CYCLES, rd);
+        m.writeReg(Register.RD_CYCLES.index(), rd);
         assertEquals(2 * rd + 4, m.readCell(2, 3).cycles());
     }
 
@@ -50,9 +50,9 @@ class TimingTest {
     @CsvSource({"20, 4, 0", "5, 1, 0", "33, 7, 0", "20, 4, 1", "3, 2, 1"})
     void writeCellTakesPulsesTimesPulsePlusReadPlusThree(int pulse, int rd, int mode) {
         Macro m = Macro.create(SMALL, 9);
-        m.writeReg(RegisterMap.WR_PULSE, pulse);
-        m.writeReg(RegisterMap.RD_CYCLES, rd);
-        m.writeReg(RegisterMap.WR_MODE, mode);
+        m.writeReg(Register.WR_PULSE.index(), pulse);
+        m.writeReg(Register.RD_CYCLES.index(), rd);
+        m.writeReg(Register.WR_MODE.index(), mode);
         for (int c = 0; c < 8; c++) {
             Response r = m.writeCell(c, c, -1);
             assertEquals((long) r.data() * (pulse + rd) + 3, r.cycles(), "cell " + c + ", " + r.data() + " pulses");

@@ -3,7 +3,7 @@ package mramcim.workload.mnist;
 import java.util.List;
 import mramcim.calibration.GlobalCalibration;
 import mramcim.model.macro.HostPort;
-import mramcim.model.periphery.RegisterMap;
+import mramcim.spec.Offsets;
 
 /**
  * Tile passes through host commands: WRITE_CELL for every weight of the tile, then LOAD_INPUT,
@@ -20,7 +20,7 @@ public final class HostTileExecutor implements TileExecutor {
         this.port = port;
         global.program(port);
         for (int j = 0; j < offsets.length; j++) {
-            port.writeReg(RegisterMap.OFFSET_BASE + j, offsets[j]);
+            port.writeReg(Offsets.BASE + j, offsets[j]);
         }
     }
 

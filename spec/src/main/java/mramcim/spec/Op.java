@@ -1,6 +1,10 @@
-package mramcim.model.periphery;
+package mramcim.spec;
 
-/** Host command opcodes (SPEC section 5). Any other value of {@code cmd_op} is BAD_CMD. */
+/**
+ * Host command opcodes (SPEC section 5, the op table). Any other value of {@code cmd_op} is
+ * BAD_CMD. Each code is written out rather than taken from the declaration order: the codes are on
+ * the pins and in every waveform.
+ */
 public enum Op {
     NOP(0),
     WRITE_CELL(1),
@@ -12,7 +16,7 @@ public enum Op {
     READ_REG(7);
 
     /** Width of {@code cmd_op}. */
-    public static final int WIDTH = 4;
+    public static final int WIDTH = HostBus.OP_WIDTH;
 
     private final int code;
 

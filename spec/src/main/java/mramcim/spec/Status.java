@@ -1,4 +1,4 @@
-package mramcim.model.periphery;
+package mramcim.spec;
 
 /**
  * Response status codes (SPEC section 5), the value on {@code rsp_status}. The codes leave the
@@ -12,7 +12,7 @@ public enum Status {
     OVERFLOW(3);
 
     /** Width of {@code rsp_status}. */
-    public static final int WIDTH = 2;
+    public static final int WIDTH = HostBus.STATUS_WIDTH;
 
     private final int code;
 
@@ -32,6 +32,7 @@ public enum Status {
                 return s;
             }
         }
-        throw new IllegalArgumentException("rsp_status = " + code + " is not a status code of SPEC 5: allowed 0..3");
+        throw new IllegalArgumentException("rsp_status = " + code + " is not a status code of SPEC 5: allowed 0.."
+                + (values().length - 1));
     }
 }
