@@ -1,5 +1,5 @@
 /**
- * Behavioural model of the MRAM in-memory-computing macro, layered as the hardware is:
- * {@code device -> array -> periphery -> macro} (SPEC sections 2-5).
+ * Behavioural model of the MRAM in-memory-computing macro, layered as the hardware is: {@code
+ * device -> array -> periphery -> macro} (SPEC sections 2-5).
  */
 package mramcim.model;

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import mramcim.model.random.Purpose;
-import org.junit.jupiter.api.Test;
 import mramcim.spec.Status;
+import org.junit.jupiter.api.Test;
 
 /**
  * Numbers that leave the process or key randomness, pinned: a status code is on the pins and in
@@ -35,13 +35,33 @@ class StableIdsTest {
 
     @Test
     void randomPurposeKeysNeverChange() {
-        String[] pinned = {"MTJ_RP", "MTJ_TMR", "MTJ_VCRIT", "MTJ_FAULT", "FET_RON", "COLUMN_CSENSE", "COMPARATOR_OFFSET",
-            "CONVERSION_JITTER", "WRITE_SWITCH", "PASSIVE_G_OFF", "PASSIVE_TMR", "PASSIVE_V_SWITCH", "PASSIVE_INITIAL_STATE",
-            "PASSIVE_SWITCH_CYCLE", "PASSIVE_G_CYCLE", "PASSIVE_READ_NOISE"};
+        String[] pinned = {
+            "MTJ_RP",
+            "MTJ_TMR",
+            "MTJ_VCRIT",
+            "MTJ_FAULT",
+            "FET_RON",
+            "COLUMN_CSENSE",
+            "COMPARATOR_OFFSET",
+            "CONVERSION_JITTER",
+            "WRITE_SWITCH",
+            "PASSIVE_G_OFF",
+            "PASSIVE_TMR",
+            "PASSIVE_V_SWITCH",
+            "PASSIVE_INITIAL_STATE",
+            "PASSIVE_SWITCH_CYCLE",
+            "PASSIVE_G_CYCLE",
+            "PASSIVE_READ_NOISE"
+        };
         for (int k = 0; k < pinned.length; k++) {
             assertEquals(k, Purpose.valueOf(pinned[k]).key(), pinned[k]);
         }
-        assertEquals(Purpose.values().length, Arrays.stream(Purpose.values()).mapToInt(Purpose::key).distinct().count(),
+        assertEquals(
+                Purpose.values().length,
+                Arrays.stream(Purpose.values())
+                        .mapToInt(Purpose::key)
+                        .distinct()
+                        .count(),
                 "no key used twice");
     }
 }

@@ -15,12 +15,14 @@ class Controller(p: MacroParams) extends Module {
     val cmdReady = Input(Bool())
     val op = Input(UInt(HostBus.OP_WIDTH.W))
     val addr = Input(UInt(HostBus.ADDR_WIDTH.W))
+
     /** `cmd_data[63:1]`: must be zero for WRITE_CELL, whose weight is `cmd_data[0]`. */
     val dataHigh = Input(UInt((HostBus.DATA_WIDTH - 1).W))
     val regWrLegal = Input(Bool())
     val regRdLegal = Input(Bool())
     val regRdData = Input(UInt(HostBus.RSP_DATA_WIDTH.W))
     val inputLegal = Input(Bool())
+
     /** READ_RESULT's word below its zero high bits: the raw code above the corrected dot product. */
     val resultData = Input(UInt((p.codeWidth + ResultWord.DP_WIDTH).W))
     val resultOverflow = Input(Bool())
@@ -54,32 +56,46 @@ class Controller(p: MacroParams) extends Module {
   private val row = Contract.row(io.addr)
   private val col = Contract.col(io.addr)
   private val cellOk = row < p.rows.U && col < p.cols.U
-  private val legal = MuxLookup(io.op, false.B)(Seq(
-    Contract.op(Op.NOP) -> true.B,
-    Contract.op(Op.WRITE_CELL) -> (cellOk && io.dataHigh === 0.U),
-    Contract.op(Op.READ_CELL) -> cellOk,
-    Contract.op(Op.LOAD_INPUT) -> io.inputLegal,
-    Contract.op(Op.COMPUTE) -> true.B,
-    Contract.op(Op.READ_RESULT) -> (io.addr < p.cols.U),
-    Contract.op(Op.WRITE_REG) -> io.regWrLegal,
-    Contract.op(Op.READ_REG) -> io.regRdLegal
-  ))
+  private val legal = MuxLookup(io.op, false.B)(
+    Seq(
+      Contract.op(Op.NOP) -> true.B,
+      Contract.op(Op.WRITE_CELL) -> (cellOk && io.dataHigh === 0.U),
+      Contract.op(Op.READ_CELL) -> cellOk,
+      Contract.op(Op.LOAD_INPUT) -> io.inputLegal,
+      Contract.op(Op.COMPUTE) -> true.B,
+      Contract.op(Op.READ_RESULT) -> (io.addr < p.cols.U),
+      Contract.op(Op.WRITE_REG) -> io.regWrLegal,
+      Contract.op(Op.READ_REG) -> io.regRdLegal
+    )
+  )
   private val go = accept && legal
   private val immediate = accept && (!legal || isOp(Op.NOP) || isOp(Op.LOAD_INPUT) ||
     isOp(Op.READ_RESULT) || isOp(Op.WRITE_REG) || isOp(Op.READ_REG))
-  private val immStatus = Mux(!legal, Contract.status(Status.BAD_CMD),
-    Mux(isOp(Op.READ_RESULT) && io.resultOverflow, Contract.status(Status.OVERFLOW), Contract.status(Status.OK)))
-  private val immData = Mux(!legal, 0.U,
-    Mux(isOp(Op.READ_RESULT), io.resultData, Mux(isOp(Op.READ_REG), io.regRdData, 0.U)))
+  private val immStatus = Mux(
+    !legal,
+    Contract.status(Status.BAD_CMD),
+    Mux(isOp(Op.READ_RESULT) && io.resultOverflow, Contract.status(Status.OVERFLOW), Contract.status(Status.OK))
+  )
+  private val immData =
+    Mux(!legal, 0.U, Mux(isOp(Op.READ_RESULT), io.resultData, Mux(isOp(Op.READ_REG), io.regRdData, 0.U)))
   private val finishedConv = state === State.CONV_WAIT && io.tdcDone
   private val finishedCell = state === State.CELL && io.seqDone
 
   io.respond := immediate || finishedConv || finishedCell
-  io.status := Mux(immediate, immStatus,
-    Mux(finishedConv, Mux(io.overflowCount =/= 0.U, Contract.status(Status.OVERFLOW), Contract.status(Status.OK)),
-      Mux(io.seqFail, Contract.status(Status.CELL_FAIL), Contract.status(Status.OK))))
-  io.rspData := Mux(immediate, immData, Mux(finishedConv, io.overflowCount.pad(HostBus.RSP_DATA_WIDTH),
-    io.seqData.pad(HostBus.RSP_DATA_WIDTH)))
+  io.status := Mux(
+    immediate,
+    immStatus,
+    Mux(
+      finishedConv,
+      Mux(io.overflowCount =/= 0.U, Contract.status(Status.OVERFLOW), Contract.status(Status.OK)),
+      Mux(io.seqFail, Contract.status(Status.CELL_FAIL), Contract.status(Status.OK))
+    )
+  )
+  io.rspData := Mux(
+    immediate,
+    immData,
+    Mux(finishedConv, io.overflowCount.pad(HostBus.RSP_DATA_WIDTH), io.seqData.pad(HostBus.RSP_DATA_WIDTH))
+  )
   io.regWrEn := go && isOp(Op.WRITE_REG)
   io.inputLoad := go && isOp(Op.LOAD_INPUT)
   io.startWrite := go && isOp(Op.WRITE_CELL)

@@ -28,6 +28,7 @@ class Converter(p: MacroParams) extends Module {
 }
 
 object Converter {
+
   /** |(code - C0) * GAIN / 256| < 2^(C0 + GAIN - fraction bits) = 2^24; one bit more for the
     * rounding carry, one for adding ROWS (at most 128, far below 2^24) and the sign: 27 bits.
     */

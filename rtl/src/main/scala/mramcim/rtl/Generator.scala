@@ -13,8 +13,17 @@ object Generator {
   /** The tops that can be generated, by module name: the macro and each of its blocks alone (the
     * block-level test suites drive a block as a top through the same Verilator harness).
     */
-  val Tops: Seq[String] = Seq("MramCimMacro", "TdcBank", "HostInterface", "Controller", "WriteVerifySequencer",
-    "InputRegister", "Converter", "OffsetCorrector", "RegisterFile")
+  val Tops: Seq[String] = Seq(
+    "MramCimMacro",
+    "TdcBank",
+    "HostInterface",
+    "Controller",
+    "WriteVerifySequencer",
+    "InputRegister",
+    "Converter",
+    "OffsetCorrector",
+    "RegisterFile"
+  )
 
   /** [[Tops]] for Java callers. */
   def topList: java.util.List[String] = {

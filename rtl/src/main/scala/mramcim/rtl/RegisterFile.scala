@@ -43,6 +43,7 @@ class RegisterFile(p: MacroParams) extends Module {
   private val idx = io.index
   private val d = io.wrData
   private def at(r: Register): UInt = r.index().U
+
   /** Data fits in the register's bits and is at least its minimum (the maximum is all bits set). */
   private def legal(r: Register): Bool = {
     val fits = d(HostBus.DATA_WIDTH - 1, r.width()) === 0.U

@@ -211,6 +211,7 @@ class WriteVerifySequencer(p: MacroParams) extends Module {
 }
 
 object WriteVerifySequencer {
+
   /** WRITE_CELL's pulse counter, just wide enough for the most pulses one write can use (a wider one
     * has bits no write can raise).
     */

@@ -27,14 +27,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GeneratedVerilogContractTest {
 
-    /** The ports of a module: name to width, directions aside (firtool lists a direction once per group). */
+    /**
+     * The ports of a module: name to width, directions aside (firtool lists a direction once per
+     * group).
+     */
     static Map<String, Integer> ports(String sv, String module) {
         String body = module(sv, module);
         String list = body.substring(body.indexOf('(') + 1, body.indexOf(");"));
         Map<String, Integer> ports = new LinkedHashMap<>();
         int width = 1;
         for (String line : list.split("\n")) {
-            Matcher m = Pattern.compile("^\\s*(?:(input|output)\\s*(?:\\[(\\d+):0\\])?)?\\s*(\\w+),?\\s*$").matcher(line);
+            Matcher m = Pattern.compile("^\\s*(?:(input|output)\\s*(?:\\[(\\d+):0\\])?)?\\s*(\\w+),?\\s*$")
+                    .matcher(line);
             if (!m.matches()) {
                 continue;
             }
@@ -86,7 +90,8 @@ class GeneratedVerilogContractTest {
             if (!r.writable()) {
                 continue;
             }
-            Matcher m = Pattern.compile("\\b" + rtlName(r) + " <= (\\d+)'h([0-9A-F]+);").matcher(reset);
+            Matcher m = Pattern.compile("\\b" + rtlName(r) + " <= (\\d+)'h([0-9A-F]+);")
+                    .matcher(reset);
             assertTrue(m.find(), r + " (" + rtlName(r) + ") reset in:\n" + reset);
             assertEquals(r.width(), Integer.parseInt(m.group(1)), r + " width");
             assertEquals(r.resetValue(), Integer.parseInt(m.group(2), 16), r + " reset value");
@@ -105,10 +110,16 @@ class GeneratedVerilogContractTest {
         String rf = module(Generator.emit("MramCimMacro", rows, cols), "RegisterFile");
         String idx = HostBus.ADDR_WIDTH + "'h";
         for (Register r : Register.values()) {
-            assertTrue(rf.contains("io_index == " + idx + Integer.toHexString(r.index()).toUpperCase(Locale.ROOT)),
+            assertTrue(
+                    rf.contains("io_index == "
+                            + idx
+                            + Integer.toHexString(r.index()).toUpperCase(Locale.ROOT)),
                     r + " decoded at index " + r.index());
         }
-        assertTrue(rf.contains("io_index < " + idx + Integer.toHexString(Offsets.BASE + cols).toUpperCase(Locale.ROOT)),
+        assertTrue(
+                rf.contains("io_index < "
+                        + idx
+                        + Integer.toHexString(Offsets.BASE + cols).toUpperCase(Locale.ROOT)),
                 "the offset window ends at BASE + COLS");
         String id = Integer.toHexString(IdWord.encode(rows, cols)).toUpperCase(Locale.ROOT);
         assertTrue(rf.contains(HostBus.RSP_DATA_WIDTH + "'h" + id), "ID constant 0x" + id + " in:\n" + rf);
@@ -122,7 +133,8 @@ class GeneratedVerilogContractTest {
         assertNotNull(p.get("io_op"));
         assertEquals(Op.WIDTH, p.get("io_op"));
         for (Op op : Op.values()) {
-            String decode = op.code() == 0 ? "~(|io_op)" : "io_op == " + Op.WIDTH + "'h" + Integer.toHexString(op.code());
+            String decode =
+                    op.code() == 0 ? "~(|io_op)" : "io_op == " + Op.WIDTH + "'h" + Integer.toHexString(op.code());
             assertTrue(ctrl.contains(decode), op + " decoded as " + decode);
         }
     }

@@ -25,8 +25,15 @@ class GeneratedVerilogToolsTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0} {1}x{2}")
-    @CsvSource({"MramCimMacro, 4, 4", "MramCimMacro, 8, 8", "MramCimMacro, 64, 64", "MramCimMacro, 128, 64",
-        "MramCimMacro, 128, 128", "TdcBank, 8, 8", "TdcBank, 64, 64"})
+    @CsvSource({
+        "MramCimMacro, 4, 4",
+        "MramCimMacro, 8, 8",
+        "MramCimMacro, 64, 64",
+        "MramCimMacro, 128, 64",
+        "MramCimMacro, 128, 128",
+        "TdcBank, 8, 8",
+        "TdcBank, 64, 64"
+    })
     void lintsWithoutAnyWarningUnderVerilatorWall(String top, int rows, int cols) throws Exception {
         Path sv = Generator.emitTo(top, rows, cols, tmp);
         Result r = run(List.of("verilator", "--lint-only", "-Wall", "--top-module", top, sv.toString()));
@@ -35,8 +42,15 @@ class GeneratedVerilogToolsTest {
     }
 
     @ParameterizedTest(name = "{0} {1}x{2}")
-    @CsvSource({"MramCimMacro, 4, 4", "MramCimMacro, 8, 8", "MramCimMacro, 64, 64", "MramCimMacro, 128, 64",
-        "MramCimMacro, 128, 128", "TdcBank, 8, 8", "TdcBank, 64, 64"})
+    @CsvSource({
+        "MramCimMacro, 4, 4",
+        "MramCimMacro, 8, 8",
+        "MramCimMacro, 64, 64",
+        "MramCimMacro, 128, 64",
+        "MramCimMacro, 128, 128",
+        "TdcBank, 8, 8",
+        "TdcBank, 64, 64"
+    })
     void synthesisesWithYosys(String top, int rows, int cols) throws Exception {
         Path sv = Generator.emitTo(top, rows, cols, tmp);
         Result r = run(List.of("yosys", "-p", "read_verilog -sv " + sv + "; synth -top " + top + "; stat"));
@@ -49,17 +63,24 @@ class GeneratedVerilogToolsTest {
         // Each column holds at least its counter and latched code: 2 * codeWidth flip-flops (the
         // macro's TDC bank as well), so fewer cells than that means logic was optimised away.
         int codeWidth = 12;
-        assertTrue(cells >= 2 * codeWidth * cols, "yosys reports " + cells + " cells for " + cols
-                + " columns; fewer than the flip-flops the counters need means logic was lost");
+        assertTrue(
+                cells >= 2 * codeWidth * cols,
+                "yosys reports "
+                        + cells
+                        + " cells for "
+                        + cols
+                        + " columns; fewer than the flip-flops the counters need means logic was lost");
     }
 
-    private record Result(int rc, String out) {
-    }
+    private record Result(int rc, String out) {}
 
     private Result run(List<String> cmd) throws IOException, InterruptedException {
         Path log = tmp.resolve("tool.log");
-        Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(tmp.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), String.join(" ", cmd) + " timed out");
         return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }

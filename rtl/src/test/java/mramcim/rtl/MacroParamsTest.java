@@ -18,7 +18,8 @@ class MacroParamsTest {
 
     @Test
     void counterWidthHoldsTheLargestFrameAndNoMore() {
-        // The longest frame is 4095 cycles (SPEC 5 FRAME_CYCLES, docs/architecture.md): 12 bits, saturating at 4095.
+        // The longest frame is 4095 cycles (SPEC 5 FRAME_CYCLES, docs/architecture.md): 12 bits,
+        // saturating at 4095.
         MacroParams p = new MacroParams(8, 8);
         assertEquals(4095, p.maxFrameCycles());
         assertEquals(12, p.codeWidth());

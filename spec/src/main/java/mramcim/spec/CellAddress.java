@@ -8,15 +8,17 @@ public final class CellAddress {
 
     /** Lowest bit of the row field. */
     public static final int ROW_LSB = 8;
+
     /** Width of the row field, [15:8]. */
     public static final int ROW_WIDTH = HostBus.ADDR_WIDTH - ROW_LSB;
+
     /** Lowest bit of the column field. */
     public static final int COL_LSB = 0;
+
     /** Width of the column field, [7:0]. */
     public static final int COL_WIDTH = ROW_LSB;
 
-    private CellAddress() {
-    }
+    private CellAddress() {}
 
     /** The address of cell (row, col). */
     public static int encode(int row, int col) {

@@ -1,25 +1,27 @@
 package mramcim.spec;
 
 /**
- * Widths of the host interface fields (SPEC section 5, "Host interface"): {@code cmd} is
- * {@code op[4]}, {@code addr[16]}, {@code data[64]}; {@code rsp} is {@code status[2]},
- * {@code data[32]}.
+ * Widths of the host interface fields (SPEC section 5, "Host interface"): {@code cmd} is {@code
+ * op[4]}, {@code addr[16]}, {@code data[64]}; {@code rsp} is {@code status[2]}, {@code data[32]}.
  */
 public final class HostBus {
 
     /** Width of {@code cmd_op}. */
     public static final int OP_WIDTH = 4;
+
     /** Width of {@code cmd_addr}. */
     public static final int ADDR_WIDTH = 16;
+
     /** Width of {@code cmd_data}. */
     public static final int DATA_WIDTH = 64;
+
     /** Width of {@code rsp_status}. */
     public static final int STATUS_WIDTH = 2;
+
     /** Width of {@code rsp_data}. */
     public static final int RSP_DATA_WIDTH = 32;
 
-    private HostBus() {
-    }
+    private HostBus() {}
 
     /** The low {@code width} bits set (width 0..63). */
     public static long mask(int width) {

@@ -8,19 +8,23 @@ public final class IdWord {
 
     /** The layout's version. */
     public static final int VERSION = 1;
+
     /** Width of each field. */
     public static final int FIELD_WIDTH = 8;
+
     /** Lowest bit of COLS. */
     public static final int COLS_LSB = 0;
+
     /** Lowest bit of ROWS. */
     public static final int ROWS_LSB = COLS_LSB + FIELD_WIDTH;
+
     /** Lowest bit of the version. */
     public static final int VERSION_LSB = ROWS_LSB + FIELD_WIDTH;
+
     /** Bits the ID register holds. */
     public static final int WIDTH = VERSION_LSB + FIELD_WIDTH;
 
-    private IdWord() {
-    }
+    private IdWord() {}
 
     /** The ID value of a ROWS x COLS macro. */
     public static int encode(int rows, int cols) {

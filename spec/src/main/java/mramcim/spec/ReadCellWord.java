@@ -5,11 +5,11 @@ public final class ReadCellWord {
 
     /** Bit of MTJ A. */
     public static final int A_BIT = 0;
+
     /** Bit of MTJ B. */
     public static final int B_BIT = 1;
 
-    private ReadCellWord() {
-    }
+    private ReadCellWord() {}
 
     /** The word of the two reads (true = antiparallel, read as 1). */
     public static int encode(boolean a, boolean b) {

@@ -8,17 +8,19 @@ package mramcim.spec;
  * <p>SPEC 5 names the registers in this order and leaves the indices to the implementation; they
  * are numbered in that order from 0. Widths and ranges are the project's decisions (see
  * docs/architecture.md, "The digital contract"):
+ *
  * <ul>
- *   <li>C0 and GAIN are 16 bit (a code fits in {@code FRAME_CYCLES}' 12 bits; GAIN is Q8.8,
- *       {@link Gain}).</li>
+ *   <li>C0 and GAIN are 16 bit (a code fits in {@code FRAME_CYCLES}' 12 bits; GAIN is Q8.8, {@link
+ *       Gain}).
  *   <li>FRAME_CYCLES is 12 bit, 1..4095: the default frame is 180 cycles (SPEC 3), and 4095 leaves
  *       room for a TDC clock up to about 20x finer, which the "fine TDC" checks of the ideal preset
- *       use. The TDC counters are as wide ({@link Sizes#codeWidth()}).</li>
- *   <li>WR_PULSE and RD_CYCLES are 8 bit, 1..255 cycles.</li>
+ *       use. The TDC counters are as wide ({@link Sizes#codeWidth()}).
+ *   <li>WR_PULSE and RD_CYCLES are 8 bit, 1..255 cycles.
  *   <li>WR_AMP_START is as wide as the {@code wr_amp} pin (SPEC 4, {@link WriteVerify#AMP_WIDTH});
- *       WR_MAX_TRIES is a 4-bit try count, 1..15.</li>
- *   <li>WR_MODE is one bit: 0 two-pulse, 1 four-pulse.</li>
+ *       WR_MAX_TRIES is a 4-bit try count, 1..15.
+ *   <li>WR_MODE is one bit: 0 two-pulse, 1 four-pulse.
  * </ul>
+ *
  * Reset values: FRAME_CYCLES, WR_PULSE and RD_CYCLES are the jung2022 preset's timing (180 cycles,
  * 10 ns = 20 cycles, 4 cycles at 2 GHz); the model's {@code Macro} facade reprograms them from the
  * configuration in use. C0 = 0 and GAIN = 1.0 until calibration; WR_AMP_START = 6 (0.7 V, assumed:
@@ -34,7 +36,10 @@ public enum Register {
     WR_AMP_START(0x05, WriteVerify.AMP_WIDTH, 6, 0, true),
     WR_MAX_TRIES(0x06, 4, 10, 1, true),
     WR_MODE(0x07, 1, 0, 0, true),
-    /** Read-only: version, ROWS and COLS ({@link IdWord}); its value depends on the size, not on reset. */
+    /**
+     * Read-only: version, ROWS and COLS ({@link IdWord}); its value depends on the size, not on
+     * reset.
+     */
     ID(0x08, IdWord.WIDTH, 0, 0, false);
 
     /** The global registers are indices 0..GLOBAL_COUNT - 1. */

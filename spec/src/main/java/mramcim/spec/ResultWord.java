@@ -8,13 +8,14 @@ public final class ResultWord {
 
     /** Width of the corrected dot product, [15:0]. */
     public static final int DP_WIDTH = 16;
+
     /** Lowest bit of the raw code. */
     public static final int CODE_LSB = DP_WIDTH;
+
     /** Width of the raw code field, [31:16]. */
     public static final int CODE_WIDTH = HostBus.RSP_DATA_WIDTH - CODE_LSB;
 
-    private ResultWord() {
-    }
+    private ResultWord() {}
 
     /** The word of a corrected dot product and a raw code. */
     public static int encode(int dp, int code) {

@@ -5,13 +5,14 @@ public final class Sizes {
 
     /** Smallest ROWS or COLS. */
     public static final int MIN = 4;
+
     /** Largest ROWS or COLS. */
     public static final int MAX = 128;
+
     /** Inputs one LOAD_INPUT word holds (SPEC 5: inputs 64*addr .. 64*addr+63). */
     public static final int INPUT_WORD_BITS = HostBus.DATA_WIDTH;
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /** Width of an index into {@code n} items: ceil(log2 n), at least one bit. */
     public static int indexBits(int n) {
@@ -23,7 +24,10 @@ public final class Sizes {
         return (rows + INPUT_WORD_BITS - 1) / INPUT_WORD_BITS;
     }
 
-    /** Width of one TDC counter: as wide as FRAME_CYCLES, so it holds every count of the longest frame. */
+    /**
+     * Width of one TDC counter: as wide as FRAME_CYCLES, so it holds every count of the longest
+     * frame.
+     */
     public static int codeWidth() {
         return Register.FRAME_CYCLES.width();
     }

@@ -32,7 +32,7 @@ public enum Status {
                 return s;
             }
         }
-        throw new IllegalArgumentException("rsp_status = " + code + " is not a status code of SPEC 5: allowed 0.."
-                + (values().length - 1));
+        throw new IllegalArgumentException(
+                "rsp_status = " + code + " is not a status code of SPEC 5: allowed 0.." + (values().length - 1));
     }
 }

@@ -52,7 +52,8 @@ class SpecTableTest {
     @Test
     void theCopyIsTheSpecWhereTheSpecIsAtHand() throws IOException {
         // From spec/, the project's shared folder is ../../shared when it is checked out beside it.
-        Path shared = Path.of("").toAbsolutePath().resolve("../../shared/SPEC.md").normalize();
+        Path shared =
+                Path.of("").toAbsolutePath().resolve("../../shared/SPEC.md").normalize();
         Assumptions.assumeTrue(Files.isRegularFile(shared), "no shared SPEC.md beside this checkout: " + shared);
         String full = Files.readString(shared);
         String copy = spec();
@@ -86,7 +87,8 @@ class SpecTableTest {
         Matcher m = Pattern.compile("(\\d+) ([A-Z_]+)").matcher(list.group(2));
         int n = 0;
         while (m.find()) {
-            assertEquals(Integer.parseInt(m.group(1)), Status.valueOf(m.group(2)).code(), m.group(2));
+            assertEquals(
+                    Integer.parseInt(m.group(1)), Status.valueOf(m.group(2)).code(), m.group(2));
             assertEquals(Status.valueOf(m.group(2)), Status.of(Integer.parseInt(m.group(1))));
             n++;
         }
@@ -128,7 +130,8 @@ class SpecTableTest {
 
     @Test
     void readResultWordIsCodeAboveSignedDotProduct() throws IOException {
-        Matcher m = find(section(spec(), 5), "\\[(\\d+):(\\d+)\\] corrected DP \\(signed\\), \\[(\\d+):(\\d+)\\] raw TDC code");
+        Matcher m = find(
+                section(spec(), 5), "\\[(\\d+):(\\d+)\\] corrected DP \\(signed\\), \\[(\\d+):(\\d+)\\] raw TDC code");
         assertEquals(0, Integer.parseInt(m.group(2)));
         assertEquals(Integer.parseInt(m.group(1)) + 1, ResultWord.DP_WIDTH);
         assertEquals(Integer.parseInt(m.group(4)), ResultWord.CODE_LSB);
@@ -202,7 +205,9 @@ class SpecTableTest {
         find(s, "unsigned Q8\\.8");
         assertEquals(Integer.parseInt(find(s, "GAIN\\) / (\\d+)\\)").group(1)), Gain.ONE);
         assertEquals(Gain.ONE, Register.GAIN.resetValue(), "GAIN resets to 1.0");
-        assertEquals(1 << (Register.GAIN.width() - Gain.FRACTION_BITS), (Register.GAIN.max() + 1) / Gain.ONE,
+        assertEquals(
+                1 << (Register.GAIN.width() - Gain.FRACTION_BITS),
+                (Register.GAIN.max() + 1) / Gain.ONE,
                 "Q8.8: 8 integer bits above the 8 fraction bits");
     }
 
@@ -233,7 +238,8 @@ class SpecTableTest {
         assertEquals(7, Sizes.indexBits(128));
         assertEquals(2, Sizes.indexBits(4));
         assertEquals(3, Sizes.indexBits(5));
-        assertTrue(Sizes.MAX < 1 << CellAddress.ROW_WIDTH && Sizes.MAX < 1 << IdWord.FIELD_WIDTH,
+        assertTrue(
+                Sizes.MAX < 1 << CellAddress.ROW_WIDTH && Sizes.MAX < 1 << IdWord.FIELD_WIDTH,
                 "the largest size fits the address and ID fields");
     }
 
@@ -244,7 +250,10 @@ class SpecTableTest {
         assertEquals(-1, Gain.roundedQuotient(-128));
         assertEquals(0, Gain.roundedQuotient(-127));
         for (long p = -5000; p <= 5000; p++) {
-            assertEquals((long) (Math.signum(p) * Math.floor(Math.abs(p) / 256.0 + 0.5)), Gain.roundedQuotient(p), "p = " + p);
+            assertEquals(
+                    (long) (Math.signum(p) * Math.floor(Math.abs(p) / 256.0 + 0.5)),
+                    Gain.roundedQuotient(p),
+                    "p = " + p);
         }
     }
 

@@ -17,14 +17,14 @@ import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.Hierarchy;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.MramCimMacro;
-import mramcim.spec.Register;
 import mramcim.spec.HostBus;
 import mramcim.spec.Op;
+import mramcim.spec.Register;
 
 /**
  * The Verilated RTL top and the Java cycle-accurate model side by side (SPEC section 7). Each side
- * has its own analog array, fabricated from the same configuration and seed; both get the same
- * host inputs every cycle, and after every edge every pin of {@link Signal} is compared.
+ * has its own analog array, fabricated from the same configuration and seed; both get the same host
+ * inputs every cycle, and after every edge every pin of {@link Signal} is compared.
  *
  * <p>Order within one cycle, on both sides alike: the analog array sees the periphery's pins of the
  * previous cycle and answers {@code cmp} and {@code rd_bit}; then the clock edge samples the host
@@ -46,8 +46,10 @@ public final class Lockstep implements AutoCloseable {
     private final HostPins lastHost = new HostPins();
     private final int cols;
     private final int rows;
+
     /** The RTL port of each {@link Signal}, by ordinal. */
     private final Port[] signalPorts;
+
     private final Port cmdValid;
     private final Port cmdOp;
     private final Port cmdAddr;
@@ -85,18 +87,27 @@ public final class Lockstep implements AutoCloseable {
         rdBit = p.port(Signal.RD_BIT.port());
         if (inVec.width() != rows || cmp.width() != cols) {
             rtl.close();
-            throw new IllegalArgumentException("the RTL " + build.describe() + " has " + inVec.width() + " rows and "
-                    + cmp.width() + " columns but the configuration has " + rows + "x" + cols);
+            throw new IllegalArgumentException("the RTL "
+                    + build.describe()
+                    + " has "
+                    + inVec.width()
+                    + " rows and "
+                    + cmp.width()
+                    + " columns but the configuration has "
+                    + rows
+                    + "x"
+                    + cols);
         }
         readRtlPins();
     }
 
     /**
-     * Checks that a netlist's top has the ports of the configuration's MramCimMacro (SPEC 4 and
-     * 5): clock and reset, every port of {@link Hierarchy#ports} with its direction and width, and
-     * no further input (an extra output is allowed: it is not compared).
+     * Checks that a netlist's top has the ports of the configuration's MramCimMacro (SPEC 4 and 5):
+     * clock and reset, every port of {@link Hierarchy#ports} with its direction and width, and no
+     * further input (an extra output is allowed: it is not compared).
      *
-     * @throws IllegalArgumentException naming the first port that differs, the expected and the found declaration
+     * @throws IllegalArgumentException naming the first port that differs, the expected and the
+     *     found declaration
      */
     public static void checkInterface(MacroConfig config, PortList ports) {
         checkInterface(config, ports, java.util.Set.of());
@@ -110,35 +121,65 @@ public final class Lockstep implements AutoCloseable {
         String size = config.rows() + "x" + config.cols();
         for (String w : PortList.WRAPPER_PORTS) {
             if (!ports.wrapperPorts().contains(w)) {
-                throw new IllegalArgumentException("the netlist's " + ports.top() + " has no port '" + w + "': expected input "
-                        + w + " (1 bit)");
+                throw new IllegalArgumentException(
+                        "the netlist's " + ports.top() + " has no port '" + w + "': expected input " + w + " (1 bit)");
             }
         }
         java.util.Set<String> expected = new java.util.HashSet<>();
         for (Hierarchy.PortDecl d : Hierarchy.ports(config.rows(), config.cols())) {
             expected.add(d.name());
             String want = (d.input() ? "input " : "output ") + d.name() + " (" + bits(d.width()) + ")";
-            Port found = ports.declared().stream().filter(p -> p.name().equals(d.name())).findFirst().orElse(null);
+            Port found = ports.declared().stream()
+                    .filter(p -> p.name().equals(d.name()))
+                    .findFirst()
+                    .orElse(null);
             if (found == null) {
-                throw new IllegalArgumentException("the netlist's " + ports.top() + " has no port '" + d.name() + "': the " + size
-                        + " macro has " + want);
+                throw new IllegalArgumentException("the netlist's "
+                        + ports.top()
+                        + " has no port '"
+                        + d.name()
+                        + "': the "
+                        + size
+                        + " macro has "
+                        + want);
             }
             if (found.input() != d.input() || found.width() != d.width()) {
-                throw new IllegalArgumentException("port '" + d.name() + "' of the netlist's " + ports.top() + " is "
-                        + (found.input() ? "input " : "output ") + d.name() + " (" + bits(found.width()) + "): the " + size
-                        + " macro has " + want);
+                throw new IllegalArgumentException("port '"
+                        + d.name()
+                        + "' of the netlist's "
+                        + ports.top()
+                        + " is "
+                        + (found.input() ? "input " : "output ")
+                        + d.name()
+                        + " ("
+                        + bits(found.width())
+                        + "): the "
+                        + size
+                        + " macro has "
+                        + want);
             }
         }
         for (String e : extra) {
-            Port p = ports.declared().stream().filter(q -> q.name().equals(e)).findFirst().orElse(null);
+            Port p = ports.declared().stream()
+                    .filter(q -> q.name().equals(e))
+                    .findFirst()
+                    .orElse(null);
             if (p == null || !p.input()) {
-                throw new IllegalArgumentException("the netlist's " + ports.top() + " has no input '" + e + "' to hold");
+                throw new IllegalArgumentException(
+                        "the netlist's " + ports.top() + " has no input '" + e + "' to hold");
             }
         }
         for (Port p : ports.inputs()) {
             if (!expected.contains(p.name()) && !extra.contains(p.name())) {
-                throw new IllegalArgumentException("the netlist's " + ports.top() + " has an extra input '" + p.name() + "' ("
-                        + bits(p.width()) + ") that the " + size + " macro does not have: nothing would drive it");
+                throw new IllegalArgumentException("the netlist's "
+                        + ports.top()
+                        + " has an extra input '"
+                        + p.name()
+                        + "' ("
+                        + bits(p.width())
+                        + ") that the "
+                        + size
+                        + " macro does not have: nothing would drive it");
             }
         }
     }
@@ -156,16 +197,16 @@ public final class Lockstep implements AutoCloseable {
     }
 
     /**
-     * As {@link #open(MacroConfig, long, NativeBuild)}, with the netlist's extra inputs
-     * {@code pins} held at their values from the first edge on.
+     * As {@link #open(MacroConfig, long, NativeBuild)}, with the netlist's extra inputs {@code
+     * pins} held at their values from the first edge on.
      */
     public static Lockstep open(MacroConfig config, long seed, NativeBuild build, java.util.Map<String, Long> pins) {
         return new Lockstep(config, seed, build, pins);
     }
 
     /**
-     * Opens the RTL alone, started exactly as a lockstep starts it (one reset edge with the response
-     * not yet accepted), so that a recorded stimulus replays on it cycle for cycle.
+     * Opens the RTL alone, started exactly as a lockstep starts it (one reset edge with the
+     * response not yet accepted), so that a recorded stimulus replays on it cycle for cycle.
      */
     public static VerilatedModel openRtl(NativeBuild build) {
         return openRtl(build, java.util.Map.of());
@@ -267,7 +308,8 @@ public final class Lockstep implements AutoCloseable {
         commands++;
         Op op = Op.of(h.cmdOp);
         String name = op == null ? "op" + h.cmdOp : op.name();
-        String addr = op == Op.WRITE_REG || op == Op.READ_REG ? Register.name(HostBus.addr(h.cmdAddr))
+        String addr = op == Op.WRITE_REG || op == Op.READ_REG
+                ? Register.name(HostBus.addr(h.cmdAddr))
                 : "0x" + Integer.toHexString(HostBus.addr(h.cmdAddr));
         history.addLast("@" + cycle + " " + name + " addr=" + addr + " data=0x" + Long.toHexString(h.cmdData));
         trimHistory();
@@ -310,7 +352,9 @@ public final class Lockstep implements AutoCloseable {
         }
     }
 
-    /** The RTL's value of a signal of at most 64 bits (outputs, or the analog answers it was given). */
+    /**
+     * The RTL's value of a signal of at most 64 bits (outputs, or the analog answers it was given).
+     */
     public long rtlValue(Signal s) {
         return rtl.get(signalPorts[s.ordinal()]);
     }
@@ -330,7 +374,10 @@ public final class Lockstep implements AutoCloseable {
         return null;
     }
 
-    /** Compares every signal; returns up to {@code max} divergences of this cycle in {@link Signal} order. */
+    /**
+     * Compares every signal; returns up to {@code max} divergences of this cycle in {@link Signal}
+     * order.
+     */
     public List<Divergence> compareAll(int max) {
         List<Divergence> out = new ArrayList<>(0);
         for (Signal s : Signal.values()) {
@@ -359,7 +406,9 @@ public final class Lockstep implements AutoCloseable {
         return new Divergence(cycle, s, mv, rv, List.copyOf(history));
     }
 
-    /** Hexadecimal of a little-endian bit vector of {@code bits} bits, most significant digit first. */
+    /**
+     * Hexadecimal of a little-endian bit vector of {@code bits} bits, most significant digit first.
+     */
     static String hex(long[] words, int bits) {
         StringBuilder sb = new StringBuilder();
         for (int w = words.length - 1; w >= 0; w--) {

@@ -1,10 +1,10 @@
 package mramcim.cosim.lockstep;
 
 import mramcim.model.config.MacroConfig;
+import mramcim.model.macro.HostDriver;
 import mramcim.model.macro.HostPort;
 import mramcim.model.macro.Response;
 import mramcim.model.periphery.HostPins;
-import mramcim.spec.Status;
 
 /**
  * Host commands executed on the Verilated RTL in lockstep with the Java model: the host reacts to
@@ -12,19 +12,56 @@ import mramcim.spec.Status;
  * compared pin by pin. The first difference throws {@link LockstepDivergedException}, so a host
  * program (calibration, a workload) that finishes has run on the RTL with the model agreeing.
  *
- * <p>The command handshake is {@code Macro.execute}'s, cycle for cycle: a command sequence gives the
- * same conversions, pulses and results on either port.
+ * <p>The command handshake is {@link HostDriver}'s, the one {@code Macro} uses, cycle for cycle: a
+ * command sequence gives the same conversions, pulses and results on either port.
  */
 public final class LockstepHost implements HostPort {
 
     private final Lockstep lockstep;
     private final HostPins pins = new HostPins();
+    private final HostDriver driver = new HostDriver(pins);
+
+    /** The RTL's side of the handshake: the host reacts to the RTL, and every edge is compared. */
+    private final HostDriver.Bus bus = new HostDriver.Bus() {
+        @Override
+        public boolean cmdReady() {
+            return lockstep.rtlValue(Signal.CMD_READY) != 0;
+        }
+
+        @Override
+        public boolean rspValid() {
+            return lockstep.rtlValue(Signal.RSP_VALID) != 0;
+        }
+
+        @Override
+        public int rspStatus() {
+            return (int) lockstep.rtlValue(Signal.RSP_STATUS);
+        }
+
+        @Override
+        public int rspData() {
+            return (int) lockstep.rtlValue(Signal.RSP_DATA);
+        }
+
+        @Override
+        public void edge() {
+            LockstepHost.this.edge();
+        }
+
+        @Override
+        public long cycle() {
+            return lockstep.cycle();
+        }
+    };
 
     private LockstepHost(Lockstep lockstep) {
         this.lockstep = lockstep;
     }
 
-    /** A host on {@code lockstep}, with the timing registers programmed as {@code Macro.create} does. */
+    /**
+     * A host on {@code lockstep}, with the timing registers programmed as {@code Macro.create}
+     * does.
+     */
     public static LockstepHost on(Lockstep lockstep) {
         LockstepHost h = new LockstepHost(lockstep);
         h.programTiming();
@@ -43,27 +80,7 @@ public final class LockstepHost implements HostPort {
 
     @Override
     public Response execute(int op, int addr, long data) {
-        long start = lockstep.cycle();
-        pins.cmdValid = true;
-        pins.cmdOp = op;
-        pins.cmdAddr = addr;
-        pins.cmdData = data;
-        pins.rspReady = false;
-        boolean accepted = false;
-        while (!accepted) {
-            accepted = lockstep.rtlValue(Signal.CMD_READY) != 0;
-            edge();
-        }
-        pins.cmdValid = false;
-        while (lockstep.rtlValue(Signal.RSP_VALID) == 0) {
-            edge();
-        }
-        Status status = Status.of((int) lockstep.rtlValue(Signal.RSP_STATUS));
-        int rsp = (int) lockstep.rtlValue(Signal.RSP_DATA);
-        pins.rspReady = true;
-        edge();
-        pins.rspReady = false;
-        return new Response(status, rsp, lockstep.cycle() - start);
+        return driver.execute(bus, op, addr, data, 0);
     }
 
     private void edge() {

@@ -14,7 +14,8 @@ import mramcim.spec.HostBus;
  * its own by {@code mramcim bench} to measure what the Java model costs per cycle.
  *
  * <p>Order within one cycle: the analog array sees the periphery's pins of the previous cycle and
- * answers {@code cmp} and {@code rd_bit}; then the clock edge samples the host pins and those answers.
+ * answers {@code cmp} and {@code rd_bit}; then the clock edge samples the host pins and those
+ * answers.
  */
 public final class ModelSide {
 

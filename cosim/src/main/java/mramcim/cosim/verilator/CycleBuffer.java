@@ -5,9 +5,9 @@ import com.sun.jna.Pointer;
 import java.lang.reflect.Field;
 
 /**
- * One of the two native buffers a Verilated top shares with Java (inputs or outputs of a cycle),
- * as 32-bit words. Word access goes through {@code sun.misc.Unsafe}, which the JIT turns into a
- * plain load or store: a direct {@code IntBuffer} costs about 4 ns a word on this JDK (17), and the
+ * One of the two native buffers a Verilated top shares with Java (inputs or outputs of a cycle), as
+ * 32-bit words. Word access goes through {@code sun.misc.Unsafe}, which the JIT turns into a plain
+ * load or store: a direct {@code IntBuffer} costs about 4 ns a word on this JDK (17), and the
  * lockstep touches some 30 words a cycle, a tenth of its time (measured by {@code mramcim bench}).
  * Bounds are checked here, once per access, against the buffer's word count.
  */

@@ -12,7 +12,10 @@ public enum HaltCause {
     NONE(0, "none", "running"),
     /** {@code $finish}: the netlist declared the simulation over. */
     FINISH(1, "rtl-finish", "the netlist called $finish"),
-    /** {@code $stop}; Verilator also ends {@code $fatal} and {@code $error} with it, after printing their message. */
+    /**
+     * {@code $stop}; Verilator also ends {@code $fatal} and {@code $error} with it, after printing
+     * their message.
+     */
     STOP(2, "rtl-stop", "the netlist called $stop (or $fatal, $error)"),
     /**
      * {@code $fatal}, or a fatal error of Verilator's runtime, for example a combinational region
@@ -47,7 +50,9 @@ public enum HaltCause {
 
     /** The cause of a wrapper code; an unknown code is a wrapper/Java mismatch. */
     public static HaltCause of(int code) {
-        return Arrays.stream(values()).filter(c -> c.code == code).findFirst()
+        return Arrays.stream(values())
+                .filter(c -> c.code == code)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("native library returned unknown halt code " + code));
     }
 
@@ -55,7 +60,11 @@ public enum HaltCause {
     static String defines() {
         StringBuilder sb = new StringBuilder();
         for (HaltCause c : values()) {
-            sb.append("#define MRAMCIM_HALT_").append(c.name()).append(' ').append(c.code).append('\n');
+            sb.append("#define MRAMCIM_HALT_")
+                    .append(c.name())
+                    .append(' ')
+                    .append(c.code)
+                    .append('\n');
         }
         return sb.toString();
     }

@@ -16,7 +16,9 @@ public interface NativeApi {
     /** One clock edge; returns a {@link HaltCause} code, 0 while the simulation runs on. */
     int step(long handle);
 
-    /** Settles combinational logic on the present inputs, without a clock edge; returns a halt code. */
+    /**
+     * Settles combinational logic on the present inputs, without a clock edge; returns a halt code.
+     */
     int eval(long handle);
 
     /** Reset edges; returns a halt code. */
@@ -25,14 +27,20 @@ public interface NativeApi {
     /** Where and why the netlist halted, empty while it runs. */
     String haltMessage(long handle);
 
-    /** The C++ reference loop: replays recorded input frames, returns the hash of every cycle's outputs. */
+    /**
+     * The C++ reference loop: replays recorded input frames, returns the hash of every cycle's
+     * outputs.
+     */
     long replay(long handle, long frames, int frameWords, long cycles);
 
     int traceOpen(long handle, String path);
 
     void traceClose(long handle);
 
-    /** Writes the coverage points counted so far: 0 written, 1 not a coverage build, 2 the model is dead. */
+    /**
+     * Writes the coverage points counted so far: 0 written, 1 not a coverage build, 2 the model is
+     * dead.
+     */
     int coverageWrite(long handle, String path);
 
     void destroy(long handle);

@@ -6,18 +6,24 @@ import java.util.Map;
 /**
  * A Verilated top compiled into a shared library, and what it was built from.
  *
- * @param top           top module name
- * @param label         configuration label for messages, for example "64x64"
- * @param hash          SHA-256 (hex) of everything the library was built from; the library reports it
- * @param library       path of the shared library
- * @param ports         the top's ports and their buffer layout
+ * @param top top module name
+ * @param label configuration label for messages, for example "64x64"
+ * @param hash SHA-256 (hex) of everything the library was built from; the library reports it
+ * @param library path of the shared library
+ * @param ports the top's ports and their buffer layout
  * @param libraryDigest SHA-256 (hex) of the library file itself, checked before it is loaded; null
- *                      before the builder has verified the file
- * @param sourceNames   the name Verilator compiled each source under (which its messages cite) to
- *                      the name the user gave it; empty or null for the project's own Verilog
+ *     before the builder has verified the file
+ * @param sourceNames the name Verilator compiled each source under (which its messages cite) to the
+ *     name the user gave it; empty or null for the project's own Verilog
  */
-public record NativeBuild(String top, String label, String hash, Path library, PortList ports, String libraryDigest,
-                          Map<String, String> sourceNames) {
+public record NativeBuild(
+        String top,
+        String label,
+        String hash,
+        Path library,
+        PortList ports,
+        String libraryDigest,
+        Map<String, String> sourceNames) {
 
     public NativeBuild {
         sourceNames = sourceNames == null ? Map.of() : Map.copyOf(sourceNames);

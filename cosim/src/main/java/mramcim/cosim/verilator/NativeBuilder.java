@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -50,21 +51,34 @@ public final class NativeBuilder {
      * meant): each is enabled and made an error, so such a netlist is refused instead of simulated
      * as something else. Every other warning is printed, among them the lint warnings on case
      * statements (CASEOVERLAP, CASEINCOMPLETE) that yosys' parallel-case muxes raise and whose
-     * priority Verilog defines. Two more are deliberately not among the errors:
-     * UNOPTFLAT, which Verilator reports for vectors whose bits feed each other, as every yosys
-     * gate-level netlist has (a combinational loop that really does not settle is caught at run
-     * time by Verilator's convergence limit and becomes the seed's verdict); and WIDTH, because
-     * tool-written netlists (yosys' RTL output) rely on Verilog's implicit extension everywhere; a
-     * top port of the wrong width is refused by the interface check instead.
+     * priority Verilog defines. Two more are deliberately not among the errors: UNOPTFLAT, which
+     * Verilator reports for vectors whose bits feed each other, as every yosys gate-level netlist
+     * has (a combinational loop that really does not settle is caught at run time by Verilator's
+     * convergence limit and becomes the seed's verdict); and WIDTH, because tool-written netlists
+     * (yosys' RTL output) rely on Verilog's implicit extension everywhere; a top port of the wrong
+     * width is refused by the interface check instead.
      */
-    public static final List<String> ERROR_WARNINGS = List.of("MODDUP", "MULTIDRIVEN", "IMPLICIT",
-            "PINMISSING", "SELRANGE", "LATCH", "COMBDLY", "BLKANDNBLK", "ALWCOMBORDER", "INITIALDLY", "ASSIGNIN", "MULTITOP",
+    public static final List<String> ERROR_WARNINGS = List.of(
+            "MODDUP",
+            "MULTIDRIVEN",
+            "IMPLICIT",
+            "PINMISSING",
+            "SELRANGE",
+            "LATCH",
+            "COMBDLY",
+            "BLKANDNBLK",
+            "ALWCOMBORDER",
+            "INITIALDLY",
+            "ASSIGNIN",
+            "MULTITOP",
             "INFINITELOOP");
 
     /** File name of the library inside its cache directory. */
     static final String LIBRARY_NAME = "libmramcim.so";
+
     /** The library's SHA-256, written beside it when it was built. */
     static final String DIGEST_NAME = LIBRARY_NAME + ".sha256";
+
     /** Version of the cached port lists (cache/ports/*.json); part of every hash. */
     static final String PORTS_FORMAT = "mramcim-ports/1";
 
@@ -86,7 +100,9 @@ public final class NativeBuilder {
     public enum Variant {
         /** Full speed. */
         FAST(List.of()),
-        /** With Verilator's line, toggle and user coverage points, written per seed to a .dat file. */
+        /**
+         * With Verilator's line, toggle and user coverage points, written per seed to a .dat file.
+         */
         COVERAGE(List.of("--coverage-line", "--coverage-toggle", "--coverage-user"));
 
         private final List<String> flags;
@@ -120,20 +136,44 @@ public final class NativeBuilder {
      * Verilator options: fast model, two-state start-up, VCD tracing compiled in (off until asked),
      * and the "executable" linked as a shared library together with the wrapper. Every library
      * defines the same Verilator symbols (Vtop, its root class); -Bsymbolic binds each library's
-     * references to its own definitions so that two configurations open in one JVM never call
-     * into each other. VL_USER_FINISH/STOP/FATAL hand $finish, $stop and fatal errors to the
-     * wrapper instead of exit() and abort().
+     * references to its own definitions so that two configurations open in one JVM never call into
+     * each other. VL_USER_FINISH/STOP/FATAL hand $finish, $stop and fatal errors to the wrapper
+     * instead of exit() and abort().
      */
     private static final List<String> VERILATOR_FLAGS = flags();
 
     private static List<String> flags() {
         List<String> f = new ArrayList<>(List.of(
-                "--cc", "--build", "-j", "2", "--prefix", "Vtop", "--trace", "-O3",
-                "--x-assign", "fast", "--x-initial", "fast", "--noassert", "-Wno-fatal"));
+                "--cc",
+                "--build",
+                "-j",
+                "2",
+                "--prefix",
+                "Vtop",
+                "--trace",
+                "-O3",
+                "--x-assign",
+                "fast",
+                "--x-initial",
+                "fast",
+                "--noassert",
+                "-Wno-fatal"));
         f.addAll(warningFlags());
-        f.addAll(List.of("-CFLAGS", "-fPIC", "-CFLAGS", "-DVL_USER_FINISH", "-CFLAGS", "-DVL_USER_STOP",
-                "-CFLAGS", "-DVL_USER_FATAL", "-LDFLAGS", "-shared", "-LDFLAGS", "-Wl,-Bsymbolic",
-                "-MAKEFLAGS", "OPT_FAST=-O2"));
+        f.addAll(List.of(
+                "-CFLAGS",
+                "-fPIC",
+                "-CFLAGS",
+                "-DVL_USER_FINISH",
+                "-CFLAGS",
+                "-DVL_USER_STOP",
+                "-CFLAGS",
+                "-DVL_USER_FATAL",
+                "-LDFLAGS",
+                "-shared",
+                "-LDFLAGS",
+                "-Wl,-Bsymbolic",
+                "-MAKEFLAGS",
+                "OPT_FAST=-O2"));
         return List.copyOf(f);
     }
 
@@ -142,9 +182,9 @@ public final class NativeBuilder {
     private final Consumer<String> log;
 
     /**
-     * @param cache     directory holding the built libraries
+     * @param cache directory holding the built libraries
      * @param verilator the Verilator command (normally "verilator" from PATH)
-     * @param log       receives one line per decision (built, skipped), per tool run and per warning
+     * @param log receives one line per decision (built, skipped), per tool run and per warning
      */
     public NativeBuilder(Path cache, String verilator, Consumer<String> log) {
         this.cache = cache;
@@ -152,14 +192,19 @@ public final class NativeBuilder {
         this.log = log;
     }
 
-    /** A builder on the cache named by the {@value #CACHE_PROPERTY} property (default: ./target/native). */
+    /**
+     * A builder on the cache named by the {@value #CACHE_PROPERTY} property (default:
+     * ./target/native).
+     */
     public static NativeBuilder standard(Consumer<String> log) {
         return new NativeBuilder(defaultCache(), "verilator", log);
     }
 
     /** The cache directory of {@link #standard}. */
     public static Path defaultCache() {
-        return Path.of(System.getProperty(CACHE_PROPERTY, "target/native")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty(CACHE_PROPERTY, "target/native"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The library of Verilog the project generated itself (one file, full speed). */
@@ -173,7 +218,7 @@ public final class NativeBuilder {
      *
      * @param label configuration label used in messages only, for example "64x64"
      * @throws NetlistRejectedException if Verilator refuses the Verilog (syntax, or a warning of
-     *                                  {@link #ERROR_WARNINGS})
+     *     {@link #ERROR_WARNINGS})
      */
     public NativeBuild build(String top, String label, List<Source> sources, Variant variant) {
         checkTop(top);
@@ -182,8 +227,8 @@ public final class NativeBuilder {
         String portsHeader = ports.portsHeader();
         String version = verilatorVersion();
         List<String> flags = flags(variant);
-        List<String> parts = new ArrayList<>(List.of(top, wrapper, portsHeader, version, String.join(" ", flags),
-                HaltCause.defines(), PORTS_FORMAT));
+        List<String> parts = new ArrayList<>(List.of(
+                top, wrapper, portsHeader, version, String.join(" ", flags), HaltCause.defines(), PORTS_FORMAT));
         Map<String, String> names = new java.util.LinkedHashMap<>();
         for (int k = 0; k < sources.size(); k++) {
             String internal = internalName(top, k, sources.get(k));
@@ -202,7 +247,9 @@ public final class NativeBuilder {
                     log.accept("Verilator skipped for " + wanted.describe() + ": library up to date at " + lib);
                     return wanted.withLibraryDigest(digest);
                 }
-                log.accept("cached library " + lib + " is damaged (missing, or its SHA-256 differs from the one"
+                log.accept("cached library "
+                        + lib
+                        + " is damaged (missing, or its SHA-256 differs from the one"
                         + " recorded when it was built): rebuilding it");
                 discard(dir);
             }
@@ -211,18 +258,23 @@ public final class NativeBuilder {
             buildInto(dir, wanted, sources, flags, wrapper, portsHeader);
             String digest = intactDigest(dir);
             if (digest == null) {
-                throw new ToolchainException("the library built for " + wanted.describe() + " at " + lib
+                throw new ToolchainException("the library built for "
+                        + wanted.describe()
+                        + " at "
+                        + lib
                         + " does not match its recorded SHA-256 right after the build: is the cache shared with a"
-                        + " process that damages it? Fix: remove " + dir);
+                        + " process that damages it? Fix: remove "
+                        + dir);
             }
-            log.accept(String.format("Verilated %s in %.1f s: %s", wanted.describe(), (System.nanoTime() - t0) / 1e9, lib));
+            log.accept(String.format(
+                    Locale.ROOT, "Verilated %s in %.1f s: %s", wanted.describe(), (System.nanoTime() - t0) / 1e9, lib));
             return wanted.withLibraryDigest(digest);
         }
     }
 
     /**
-     * The ports of {@code top} in {@code sources}, as Verilator elaborates them
-     * ({@code verilator --xml-only}), cached by content hash in {@code cache/ports}.
+     * The ports of {@code top} in {@code sources}, as Verilator elaborates them ({@code verilator
+     * --xml-only}), cached by content hash in {@code cache/ports}.
      *
      * @throws NetlistRejectedException if Verilator refuses the Verilog
      * @throws IllegalArgumentException if the top is missing or has a port mramcim cannot drive
@@ -246,14 +298,17 @@ public final class NativeBuilder {
                 // a damaged cache entry is simply read again from the sources
             }
         }
-        Path tmp = cache.resolve("ports").resolve(key + TMP_MARK + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        Path tmp = cache.resolve("ports")
+                .resolve(key + TMP_MARK + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         try {
             Files.createDirectories(tmp);
             List<String> files = writeSources(tmp, top, sources, false);
-            // Elaboration only, warnings not fatal: a netlist whose interface is wrong is refused by the
+            // Elaboration only, warnings not fatal: a netlist whose interface is wrong is refused
+            // by the
             // interface check with the port's name and both widths, before the build refuses it for
             // the width warnings that follow from it.
-            List<String> cmd = new ArrayList<>(List.of(verilator, "--xml-only", "-Wno-fatal", "-Wno-lint", "-Wno-style"));
+            List<String> cmd =
+                    new ArrayList<>(List.of(verilator, "--xml-only", "-Wno-fatal", "-Wno-lint", "-Wno-style"));
             cmd.addAll(List.of("--top-module", top, "--xml-output", "ports.xml"));
             cmd.addAll(files);
             Path logFile = tmp.resolve("verilator.log");
@@ -265,18 +320,35 @@ public final class NativeBuilder {
             }
             if (rc != 0) {
                 if (lines.stream().anyMatch(l -> l.contains("Specified --top-module '" + top + "' was not found"))) {
-                    throw new NetlistRejectedException("module " + top + " not found in " + String.join(", ", names.values())
-                            + ": give the netlist whose top module is " + top);
+                    throw new NetlistRejectedException("module "
+                            + top
+                            + " not found in "
+                            + String.join(", ", names.values())
+                            + ": give the netlist whose top module is "
+                            + top);
                 }
-                throw failure("the ports of " + top, names, cmd, rc, lines, logFile, cache.resolve("ports").resolve(key));
+                throw failure(
+                        "the ports of " + top,
+                        names,
+                        cmd,
+                        rc,
+                        lines,
+                        logFile,
+                        cache.resolve("ports").resolve(key));
             }
             PortList ports;
             try {
                 ports = VerilatorPorts.fromXml(tmp.resolve("ports.xml"), top);
             } catch (IllegalArgumentException e) {
-                throw new NetlistRejectedException(e.getMessage().startsWith("module ")
-                        ? "module " + top + " not found in " + String.join(", ", names.values()) + ": give the netlist whose top is "
-                        + top : e.getMessage());
+                throw new NetlistRejectedException(
+                        e.getMessage().startsWith("module ")
+                                ? "module "
+                                        + top
+                                        + " not found in "
+                                        + String.join(", ", names.values())
+                                        + ": give the netlist whose top is "
+                                        + top
+                                : e.getMessage());
             }
             PortsFile.write(cached, ports);
             return ports;
@@ -303,7 +375,8 @@ public final class NativeBuilder {
     }
 
     /** Writes the sources under their internal names; returns those to give Verilator. */
-    private static List<String> writeSources(Path dir, String top, List<Source> sources, boolean withCpp) throws IOException {
+    private static List<String> writeSources(Path dir, String top, List<Source> sources, boolean withCpp)
+            throws IOException {
         List<String> files = new ArrayList<>();
         for (int k = 0; k < sources.size(); k++) {
             Source s = sources.get(k);
@@ -331,9 +404,10 @@ public final class NativeBuilder {
         return f;
     }
 
-    private void buildInto(Path dir, NativeBuild build, List<Source> sources, List<String> flags, String wrapper,
-                           String portsHeader) {
-        Path tmp = dir.resolveSibling(dir.getFileName() + TMP_MARK + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+    private void buildInto(
+            Path dir, NativeBuild build, List<Source> sources, List<String> flags, String wrapper, String portsHeader) {
+        Path tmp = dir.resolveSibling(
+                dir.getFileName() + TMP_MARK + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         try {
             Files.createDirectories(tmp);
             List<String> files = writeSources(tmp, build.top(), sources, true);
@@ -342,9 +416,14 @@ public final class NativeBuilder {
             // The hash and a description are compiled into the library so that a copied, renamed or
             // stale library can be recognised and refused when it is loaded (NativeLoader). The
             // description is escaped: the label may hold a user's file name.
-            Files.writeString(tmp.resolve("build_info.h"), "#define MRAMCIM_BUILD_HASH " + cString(build.hash())
-                    + "\n#define MRAMCIM_BUILD_INFO " + cString(build.top() + " " + build.label() + " hash=" + build.hash())
-                    + "\n" + HaltCause.defines());
+            Files.writeString(
+                    tmp.resolve("build_info.h"),
+                    "#define MRAMCIM_BUILD_HASH "
+                            + cString(build.hash())
+                            + "\n#define MRAMCIM_BUILD_INFO "
+                            + cString(build.top() + " " + build.label() + " hash=" + build.hash())
+                            + "\n"
+                            + HaltCause.defines());
             log.accept("Verilating " + build.describe() + " ...");
             List<String> vcmd = new ArrayList<>();
             vcmd.add(verilator);
@@ -386,8 +465,14 @@ public final class NativeBuilder {
      * error, an error warning), the tool chain's otherwise (a compiler failure). The log is kept
      * beside the cache directory so the user can read all of it.
      */
-    private RuntimeException failure(String what, Map<String, String> names, List<String> cmd, int rc,
-                                     List<String> lines, Path logFile, Path dir) {
+    private RuntimeException failure(
+            String what,
+            Map<String, String> names,
+            List<String> cmd,
+            int rc,
+            List<String> lines,
+            Path logFile,
+            Path dir) {
         Path kept = dir.resolveSibling(dir.getFileName() + ".failed.log");
         try {
             Files.copy(logFile, kept, StandardCopyOption.REPLACE_EXISTING);
@@ -396,25 +481,39 @@ public final class NativeBuilder {
         }
         List<String> errors = lines.stream()
                 .filter(l -> l.startsWith("%Error") && !l.startsWith("%Error: Exiting due to"))
-                .map(l -> rename(l, names)).toList();
+                .map(l -> rename(l, names))
+                .toList();
         if (!errors.isEmpty()) {
-            return new NetlistRejectedException("Verilator refused " + String.join(", ", names.values()) + ": "
+            return new NetlistRejectedException("Verilator refused "
+                    + String.join(", ", names.values())
+                    + ": "
                     + errors.get(0).replaceAll("\\.$", "")
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : "")
-                    + ". Fix the netlist; the whole log is " + kept);
+                    + ". Fix the netlist; the whole log is "
+                    + kept);
         }
-        return new ToolchainException("verilator failed (exit " + rc + ") on " + what + " running "
-                + String.join(" ", cmd) + "\n--- last lines of " + kept + " ---\n"
+        return new ToolchainException("verilator failed (exit "
+                + rc
+                + ") on "
+                + what
+                + " running "
+                + String.join(" ", cmd)
+                + "\n--- last lines of "
+                + kept
+                + " ---\n"
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
     }
 
     private void reportWarnings(List<String> lines, NativeBuild build, Path dir) {
-        List<String> warnings = lines.stream().filter(l -> l.startsWith("%Warning")).toList();
+        List<String> warnings =
+                lines.stream().filter(l -> l.startsWith("%Warning")).toList();
         for (int k = 0; k < Math.min(WARNINGS_SHOWN, warnings.size()); k++) {
             log.accept("verilator: " + build.cite(warnings.get(k)));
         }
         if (warnings.size() > WARNINGS_SHOWN) {
-            log.accept("verilator: ... " + (warnings.size() - WARNINGS_SHOWN) + " more warnings in "
+            log.accept("verilator: ... "
+                    + (warnings.size() - WARNINGS_SHOWN)
+                    + " more warnings in "
                     + dir.resolve("verilator.log"));
         }
     }
@@ -458,7 +557,9 @@ public final class NativeBuilder {
     }
 
     private int run(List<String> cmd, Path dir, Path logFile, String tool) {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
         Process p = start(pb, tool);
         Running r = new Running(p, dir);
@@ -481,7 +582,8 @@ public final class NativeBuilder {
         }
         int rc = waitFor(p, tool);
         if (rc != 0) {
-            throw new ToolchainException(tool + " failed (exit " + rc + ") running " + String.join(" ", cmd) + ": " + out);
+            throw new ToolchainException(
+                    tool + " failed (exit " + rc + ") running " + String.join(" ", cmd) + ": " + out);
         }
         return out;
     }
@@ -493,8 +595,16 @@ public final class NativeBuilder {
             String fix = tool.equals("verilator")
                     ? "install it with 'apt-get install -y verilator' (scripts/setup does this), or put it on PATH"
                     : "install it with 'apt-get install -y g++'";
-            throw new ToolchainException(tool + " not found: '" + pb.command().get(0) + "' cannot be run ("
-                    + e.getMessage() + "). The RTL co-simulation needs Verilator 5.006 and g++: " + fix + ".", e);
+            throw new ToolchainException(
+                    tool
+                            + " not found: '"
+                            + pb.command().get(0)
+                            + "' cannot be run ("
+                            + e.getMessage()
+                            + "). The RTL co-simulation needs Verilator 5.006 and g++: "
+                            + fix
+                            + ".",
+                    e);
         }
     }
 
@@ -541,7 +651,9 @@ public final class NativeBuilder {
         }
     }
 
-    /** Temporary build directories whose process is gone (killed with SIGKILL, a crash) are removed. */
+    /**
+     * Temporary build directories whose process is gone (killed with SIGKILL, a crash) are removed.
+     */
     private void removeAbandonedBuilds() {
         if (!Files.isDirectory(cache)) {
             return;
@@ -560,7 +672,11 @@ public final class NativeBuilder {
 
     /** Moves a damaged library directory out of the way, then removes it. */
     private static void discard(Path dir) {
-        Path aside = dir.resolveSibling(dir.getFileName() + ".damaged" + TMP_MARK + ProcessHandle.current().pid() + "-"
+        Path aside = dir.resolveSibling(dir.getFileName()
+                + ".damaged"
+                + TMP_MARK
+                + ProcessHandle.current().pid()
+                + "-"
                 + UUID.randomUUID());
         try {
             Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
@@ -579,17 +695,20 @@ public final class NativeBuilder {
     }
 
     /**
-     * A C string literal of {@code s}: letters, digits and a few harmless punctuation marks as
-     * they are, every other byte as an octal escape, so no text can close the literal.
+     * A C string literal of {@code s}: letters, digits and a few harmless punctuation marks as they
+     * are, every other byte as an octal escape, so no text can close the literal.
      */
     static String cString(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || " _.:=-+/".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || " _.:=-+/".indexOf(c) >= 0) {
                 sb.append((char) c);
             } else {
-                sb.append('\\').append(String.format("%03o", c));
+                sb.append('\\').append(String.format(Locale.ROOT, "%03o", c));
             }
         }
         return sb.append('"').toString();
@@ -626,6 +745,5 @@ public final class NativeBuilder {
         }
     }
 
-    private record Running(Process process, Path dir) {
-    }
+    private record Running(Process process, Path dir) {}
 }

@@ -3,9 +3,9 @@ package mramcim.cosim.verilator;
 /**
  * One port of a Verilated top and its place in the shared cycle buffer.
  *
- * @param name   the Verilog port name, which is also the signal name in waveforms
- * @param input  true for an input of the top, false for an output
- * @param width  width in bits (1..)
+ * @param name the Verilog port name, which is also the signal name in waveforms
+ * @param input true for an input of the top, false for an output
+ * @param width width in bits (1..)
  * @param offset index of the first 32-bit word in the input or output buffer
  */
 public record Port(String name, boolean input, int width, int offset) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ports of a top module with their buffer offsets, as Verilator elaborates them
- * ({@link VerilatorPorts}): any netlist Verilator reads (ANSI or non-ANSI headers, several files,
- * a gate-level netlist) is used as it is.
+ * The ports of a top module with their buffer offsets, as Verilator elaborates them ({@link
+ * VerilatorPorts}): any netlist Verilator reads (ANSI or non-ANSI headers, several files, a
+ * gate-level netlist) is used as it is.
  *
  * <p>{@code clock} and {@code reset} are driven by the wrapper itself and are not in the buffers.
  */
@@ -25,7 +25,8 @@ public final class PortList {
     private final List<Port> declared;
     private final List<String> wrapperPorts;
 
-    private PortList(String top, List<Port> inputs, List<Port> outputs, List<Port> declared, List<String> wrapperPorts) {
+    private PortList(
+            String top, List<Port> inputs, List<Port> outputs, List<Port> declared, List<String> wrapperPorts) {
         this.top = top;
         this.wrapperPorts = List.copyOf(wrapperPorts);
         this.declared = Collections.unmodifiableList(declared);
@@ -44,8 +45,8 @@ public final class PortList {
 
     /**
      * The port list of {@code top} with these ports in declaration order (name, direction and
-     * width; buffer offsets are recomputed), for example as a worker process receives it; the
-     * top has both wrapper ports.
+     * width; buffer offsets are recomputed), for example as a worker process receives it; the top
+     * has both wrapper ports.
      */
     public static PortList of(String top, List<Port> declared) {
         return of(top, declared, WRAPPER_PORTS);
@@ -96,7 +97,8 @@ public final class PortList {
     public Port port(String name) {
         Port p = byName.get(name);
         if (p == null) {
-            throw new IllegalArgumentException("port " + name + " does not exist on " + top + "; ports: " + byName.keySet());
+            throw new IllegalArgumentException(
+                    "port " + name + " does not exist on " + top + "; ports: " + byName.keySet());
         }
         return p;
     }
@@ -123,30 +125,59 @@ public final class PortList {
         sb.append("static inline void apply_inputs(Vtop* m, const uint32_t* in) {\n");
         for (Port p : inputs) {
             if (p.width() <= 32) {
-                sb.append("    m->").append(p.name()).append(" = in[").append(p.offset()).append("];\n");
+                sb.append("    m->")
+                        .append(p.name())
+                        .append(" = in[")
+                        .append(p.offset())
+                        .append("];\n");
             } else if (p.width() <= 64) {
-                sb.append("    m->").append(p.name()).append(" = static_cast<uint64_t>(in[").append(p.offset())
-                        .append("]) | (static_cast<uint64_t>(in[").append(p.offset() + 1).append("]) << 32);\n");
+                sb.append("    m->")
+                        .append(p.name())
+                        .append(" = static_cast<uint64_t>(in[")
+                        .append(p.offset())
+                        .append("]) | (static_cast<uint64_t>(in[")
+                        .append(p.offset() + 1)
+                        .append("]) << 32);\n");
             } else {
                 for (int k = 0; k < p.words(); k++) {
-                    sb.append("    m->").append(p.name()).append("[").append(k).append("] = in[")
-                            .append(p.offset() + k).append("];\n");
+                    sb.append("    m->")
+                            .append(p.name())
+                            .append("[")
+                            .append(k)
+                            .append("] = in[")
+                            .append(p.offset() + k)
+                            .append("];\n");
                 }
             }
         }
         sb.append("}\n\nstatic inline void read_outputs(Vtop* m, uint32_t* out) {\n");
         for (Port p : outputs) {
             if (p.width() <= 32) {
-                sb.append("    out[").append(p.offset()).append("] = m->").append(p.name()).append(";\n");
+                sb.append("    out[")
+                        .append(p.offset())
+                        .append("] = m->")
+                        .append(p.name())
+                        .append(";\n");
             } else if (p.width() <= 64) {
-                sb.append("    out[").append(p.offset()).append("] = static_cast<uint32_t>(m->").append(p.name())
+                sb.append("    out[")
+                        .append(p.offset())
+                        .append("] = static_cast<uint32_t>(m->")
+                        .append(p.name())
                         .append(");\n");
-                sb.append("    out[").append(p.offset() + 1).append("] = static_cast<uint32_t>(m->")
-                        .append(p.name()).append(" >> 32);\n");
+                sb.append("    out[")
+                        .append(p.offset() + 1)
+                        .append("] = static_cast<uint32_t>(m->")
+                        .append(p.name())
+                        .append(" >> 32);\n");
             } else {
                 for (int k = 0; k < p.words(); k++) {
-                    sb.append("    out[").append(p.offset() + k).append("] = m->").append(p.name()).append("[")
-                            .append(k).append("];\n");
+                    sb.append("    out[")
+                            .append(p.offset() + k)
+                            .append("] = m->")
+                            .append(p.name())
+                            .append("[")
+                            .append(k)
+                            .append("];\n");
                 }
             }
         }

@@ -19,8 +19,12 @@ record PortsFile(String format, String top, List<String> wrapperPorts, List<Port
     static PortList read(Path file) {
         try {
             PortsFile f = JSON.readValue(file.toFile(), PortsFile.class);
-            if (!NativeBuilder.PORTS_FORMAT.equals(f.format()) || f.top() == null || f.ports() == null || f.wrapperPorts() == null) {
-                throw new IllegalStateException("not a port list of format " + NativeBuilder.PORTS_FORMAT + ": " + file);
+            if (!NativeBuilder.PORTS_FORMAT.equals(f.format())
+                    || f.top() == null
+                    || f.ports() == null
+                    || f.wrapperPorts() == null) {
+                throw new IllegalStateException(
+                        "not a port list of format " + NativeBuilder.PORTS_FORMAT + ": " + file);
             }
             return PortList.of(f.top(), f.ports(), f.wrapperPorts());
         } catch (IOException e) {
@@ -30,8 +34,11 @@ record PortsFile(String format, String top, List<String> wrapperPorts, List<Port
 
     static void write(Path file, PortList ports) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        JSON.writeValue(tmp.toFile(), new PortsFile(NativeBuilder.PORTS_FORMAT, ports.top(), ports.wrapperPorts(), ports.declared()));
+        Path tmp = file.resolveSibling(
+                file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        JSON.writeValue(
+                tmp.toFile(),
+                new PortsFile(NativeBuilder.PORTS_FORMAT, ports.top(), ports.wrapperPorts(), ports.declared()));
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

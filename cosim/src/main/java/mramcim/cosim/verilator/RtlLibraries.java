@@ -15,8 +15,7 @@ import mramcim.rtl.Generator;
  */
 public final class RtlLibraries {
 
-    private RtlLibraries() {
-    }
+    private RtlLibraries() {}
 
     /** Elaborates {@code top} at {@code rows x cols} and returns its (possibly cached) library. */
     public static NativeBuild forTop(String top, int rows, int cols, Consumer<String> log) {
@@ -29,8 +28,12 @@ public final class RtlLibraries {
         return NativeBuilder.standard(log).build(top, label, readSources(List.of(verilog)), NativeBuilder.Variant.FAST);
     }
 
-    /** Largest netlist accepted, all files together: a flattened gate-level 128 x 128 macro is some 10 MB. */
+    /**
+     * Largest netlist accepted, all files together: a flattened gate-level 128 x 128 macro is some
+     * 10 MB.
+     */
     public static final long MAX_NETLIST_BYTES = 512L << 20;
+
     /** How deep file lists may include file lists. */
     private static final int MAX_LIST_DEPTH = 8;
 
@@ -60,26 +63,34 @@ public final class RtlLibraries {
         String text = readText(f, shown);
         total[0] += text.length();
         if (total[0] > MAX_NETLIST_BYTES) {
-            throw new IllegalArgumentException("--verilog: the netlist is over " + MAX_NETLIST_BYTES + " bytes: is " + shown
-                    + " the right file?");
+            throw new IllegalArgumentException(
+                    "--verilog: the netlist is over " + MAX_NETLIST_BYTES + " bytes: is " + shown + " the right file?");
         }
         if (!f.getFileName().toString().endsWith(".f")) {
             out.add(new NativeBuilder.Source(shown, text));
             return;
         }
         if (depth >= MAX_LIST_DEPTH) {
-            throw new IllegalArgumentException("file list " + shown + " nests lists more than " + MAX_LIST_DEPTH + " deep");
+            throw new IllegalArgumentException(
+                    "file list " + shown + " nests lists more than " + MAX_LIST_DEPTH + " deep");
         }
         Path base = f.toAbsolutePath().getParent();
         int n = 0;
         for (String raw : text.split("\\R")) {
             n++;
-            String line = raw.replaceAll("//.*$", "").replaceAll("^\\s*#.*$", "").strip();
+            String line =
+                    raw.replaceAll("//.*$", "").replaceAll("^\\s*#.*$", "").strip();
             if (line.isEmpty()) {
                 continue;
             }
             if (line.startsWith("-") || line.startsWith("+")) {
-                throw new IllegalArgumentException("file list " + shown + " line " + n + ": '" + line + "' is an option; a file list"
+                throw new IllegalArgumentException("file list "
+                        + shown
+                        + " line "
+                        + n
+                        + ": '"
+                        + line
+                        + "' is an option; a file list"
                         + " here names files only (mramcim chooses Verilator's options)");
             }
             add(base.resolve(line), base.resolve(line).toString(), out, total, depth + 1);
@@ -89,17 +100,21 @@ public final class RtlLibraries {
     private static String readText(Path f, String shown) {
         try {
             if (Files.size(f) > MAX_NETLIST_BYTES) {
-                throw new IllegalArgumentException("--verilog = " + shown + " is " + Files.size(f) + " bytes: allowed up to "
-                        + MAX_NETLIST_BYTES);
+                throw new IllegalArgumentException(
+                        "--verilog = " + shown + " is " + Files.size(f) + " bytes: allowed up to " + MAX_NETLIST_BYTES);
             }
             byte[] bytes = Files.readAllBytes(f);
             for (byte b : bytes) {
                 if (b == 0) {
-                    throw new IllegalArgumentException("--verilog = " + shown + " is not a text file (it holds NUL bytes)");
+                    throw new IllegalArgumentException(
+                            "--verilog = " + shown + " is not a text file (it holds NUL bytes)");
                 }
             }
             try {
-                return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                return java.nio.charset.StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(java.nio.ByteBuffer.wrap(bytes))
+                        .toString();
             } catch (java.nio.charset.CharacterCodingException e) {
                 return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
             }

@@ -4,11 +4,11 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 
 /**
- * The input buffer of every cycle of a run on one Verilated top, recorded so that the same
- * stimulus can be played again without the Java model: by the C++ reference loop of wrapper.cpp
- * ({@link #replayNative}) or from Java through JNA ({@link #replayJava}). Each frame is a flags word
- * (bit 0: the edge was a reset) followed by the input words, analog answers included, so the analog
- * side of a replay is a trivial playback.
+ * The input buffer of every cycle of a run on one Verilated top, recorded so that the same stimulus
+ * can be played again without the Java model: by the C++ reference loop of wrapper.cpp ({@link
+ * #replayNative}) or from Java through JNA ({@link #replayJava}). Each frame is a flags word (bit
+ * 0: the edge was a reset) followed by the input words, analog answers included, so the analog side
+ * of a replay is a trivial playback.
  *
  * <p>While recording, the outputs after every edge are folded into a hash; a replay computes the
  * same hash, so "same stimulus, same model, same outputs" is checked, not assumed.
@@ -30,8 +30,12 @@ public final class StimulusRecording {
     public StimulusRecording(PortList ports, int capacity) {
         int words = 1 + ports.inputWords();
         if (capacity < 1 || (long) capacity * words > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("capacity = " + capacity + " cycles is out of range: allowed 1.."
-                    + (Integer.MAX_VALUE - 8) / words + " for " + ports.top());
+            throw new IllegalArgumentException("capacity = "
+                    + capacity
+                    + " cycles is out of range: allowed 1.."
+                    + (Integer.MAX_VALUE - 8) / words
+                    + " for "
+                    + ports.top());
         }
         this.ports = ports;
         this.frameWords = words;
@@ -39,7 +43,9 @@ public final class StimulusRecording {
         this.frames = new int[capacity * words];
     }
 
-    /** Records the edge just applied to {@code model}: its inputs and its outputs after the edge. */
+    /**
+     * Records the edge just applied to {@code model}: its inputs and its outputs after the edge.
+     */
     public void record(VerilatedModel model, boolean resetEdge) {
         if (cycles == capacity) {
             throw new IllegalStateException("recording full: " + capacity + " cycles");
@@ -98,9 +104,12 @@ public final class StimulusRecording {
     }
 
     private void check(VerilatedModel model) {
-        if (!model.ports().top().equals(ports.top()) || model.ports().inputWords() != ports.inputWords()
+        if (!model.ports().top().equals(ports.top())
+                || model.ports().inputWords() != ports.inputWords()
                 || model.ports().outputWords() != ports.outputWords()) {
-            throw new IllegalArgumentException("recording of " + ports.top() + " cannot be played on "
+            throw new IllegalArgumentException("recording of "
+                    + ports.top()
+                    + " cannot be played on "
                     + model.build().describe());
         }
     }

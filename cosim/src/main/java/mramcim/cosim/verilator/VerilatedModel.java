@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * One running instance of a Verilated top. All inputs of a cycle are written into a shared native
- * buffer, {@link #step()} applies one rising clock edge in a single native call, and all outputs
- * of the cycle are then read from the second buffer: no per-signal native calls.
+ * buffer, {@link #step()} applies one rising clock edge in a single native call, and all outputs of
+ * the cycle are then read from the second buffer: no per-signal native calls.
  *
  * <p>Cycle semantics: the inputs set before {@code step()} are those sampled at the edge; the
  * outputs read after it are the model's outputs after the edge. Not thread-safe: one instance is
@@ -161,7 +161,9 @@ public final class VerilatedModel implements AutoCloseable {
         return h;
     }
 
-    /** Reads a port of any width into {@code dst} (little-endian 64-bit words), without allocation. */
+    /**
+     * Reads a port of any width into {@code dst} (little-endian 64-bit words), without allocation.
+     */
     public void getWords(Port p, long[] dst) {
         CycleBuffer buf = p.input() ? in : out;
         java.util.Arrays.fill(dst, 0);
@@ -176,8 +178,13 @@ public final class VerilatedModel implements AutoCloseable {
         checkOpen();
         int rc = api.traceOpen(handle, file.toAbsolutePath().toString());
         if (rc != 0) {
-            throw new IllegalStateException("cannot trace " + build.describe() + " to " + file
-                    + (rc == 1 ? ": a trace is already open" : rc == 3 ? ": the netlist halted" : ": the file cannot be opened"));
+            throw new IllegalStateException("cannot trace "
+                    + build.describe()
+                    + " to "
+                    + file
+                    + (rc == 1
+                            ? ": a trace is already open"
+                            : rc == 3 ? ": the netlist halted" : ": the file cannot be opened"));
         }
     }
 
@@ -191,7 +198,10 @@ public final class VerilatedModel implements AutoCloseable {
         checkOpen();
         int rc = api.coverageWrite(handle, file.toAbsolutePath().toString());
         if (rc != 0) {
-            throw new IllegalStateException("cannot write coverage of " + build.describe() + " to " + file
+            throw new IllegalStateException("cannot write coverage of "
+                    + build.describe()
+                    + " to "
+                    + file
                     + (rc == 1 ? ": the library is not the coverage build" : ": the netlist halted"));
         }
     }

@@ -24,14 +24,13 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class VerilatorPorts {
 
-    private VerilatorPorts() {
-    }
+    private VerilatorPorts() {}
 
     /**
      * Reads the ports of {@code top} from the XML Verilator wrote.
      *
      * @throws IllegalArgumentException if the top is missing or a port has a type that cannot be
-     *                                  driven from a word buffer (an unpacked array, a struct)
+     *     driven from a word buffer (an unpacked array, a struct)
      */
     static PortList fromXml(Path xml, String top) {
         try (InputStream in = Files.newInputStream(xml)) {
@@ -52,10 +51,16 @@ final class VerilatorPorts {
                     if (el.equals("module") && "1".equals(r.getAttributeValue(null, "topModule"))) {
                         inTop = top.equals(r.getAttributeValue(null, "name"));
                         topDepth = depth;
-                    } else if (inTop && depth == topDepth + 1 && el.equals("var") && r.getAttributeValue(null, "dir") != null) {
+                    } else if (inTop
+                            && depth == topDepth + 1
+                            && el.equals("var")
+                            && r.getAttributeValue(null, "dir") != null) {
                         int pin = Integer.parseInt(r.getAttributeValue(null, "pinIndex"));
-                        pins.put(pin, new String[] {r.getAttributeValue(null, "name"), r.getAttributeValue(null, "dir"),
-                            r.getAttributeValue(null, "dtype_id")});
+                        pins.put(pin, new String[] {
+                            r.getAttributeValue(null, "name"),
+                            r.getAttributeValue(null, "dir"),
+                            r.getAttributeValue(null, "dtype_id")
+                        });
                     } else if (el.equals("basicdtype")) {
                         String left = r.getAttributeValue(null, "left");
                         String right = r.getAttributeValue(null, "right");
@@ -80,17 +85,22 @@ final class VerilatorPorts {
                 String dir = p[1];
                 Integer width = widths.get(p[2]);
                 if (width == null) {
-                    throw new IllegalArgumentException("port " + name + " of " + top + " has a type that is not a plain bit"
+                    throw new IllegalArgumentException("port "
+                            + name
+                            + " of "
+                            + top
+                            + " has a type that is not a plain bit"
                             + " vector (an unpacked array or a struct): mramcim drives only packed vectors");
                 }
                 if (dir.equals("inout")) {
-                    throw new IllegalArgumentException("port '" + name + "' of " + top + ": inout ports are not supported");
+                    throw new IllegalArgumentException(
+                            "port '" + name + "' of " + top + ": inout ports are not supported");
                 }
                 boolean input = dir.equals("input");
                 if (PortList.WRAPPER_PORTS.contains(name)) {
                     if (!input || width != 1) {
-                        throw new IllegalArgumentException("port " + name + " of " + top + " must be a 1-bit input (the wrapper"
-                                + " drives it)");
+                        throw new IllegalArgumentException(
+                                "port " + name + " of " + top + " must be a 1-bit input (the wrapper" + " drives it)");
                     }
                     wrapper.add(name);
                     continue;

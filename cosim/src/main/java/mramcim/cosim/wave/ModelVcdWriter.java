@@ -18,8 +18,8 @@ import mramcim.model.periphery.Hierarchy;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.TdcBank;
 import mramcim.model.periphery.WriteVerifySequencer;
-import mramcim.spec.WriteVerify;
 import mramcim.spec.Sizes;
+import mramcim.spec.WriteVerify;
 
 /**
  * VCD of the Java model's side of a lockstep, with the RTL's hierarchical names: the top's ports
@@ -42,8 +42,8 @@ public final class ModelVcdWriter implements AutoCloseable {
     private String[] last;
 
     /** One VCD variable: its id, width (0 = real) and how to read it. */
-    private record Var(String id, String scope, String name, int width, java.util.function.Function<Lockstep, String> value) {
-    }
+    private record Var(
+            String id, String scope, String name, int width, java.util.function.Function<Lockstep, String> value) {}
 
     /**
      * Opens {@code file} for a lockstep of {@code ls}'s configuration.
@@ -90,19 +90,43 @@ public final class ModelVcdWriter implements AutoCloseable {
         int wvsBits = Sizes.indexBits(WriteVerifySequencer.State.values().length);
         int code = TdcBank.CODE_WIDTH;
         int amp = WriteVerify.AMP_WIDTH;
-        add(top + ".ctrl", "state", ctrlBits, ls -> bits(new long[] {ls.model().ctrl().state().ordinal()}, ctrlBits));
-        add(top + ".ctrl", "frameCnt", code, ls -> bits(new long[] {ls.model().ctrl().frameCnt()}, code));
-        add(top + ".wvs", "state", wvsBits, ls -> bits(new long[] {ls.model().wvs().state().ordinal()}, wvsBits));
+        add(
+                top + ".ctrl",
+                "state",
+                ctrlBits,
+                ls -> bits(new long[] {ls.model().ctrl().state().ordinal()}, ctrlBits));
+        add(
+                top + ".ctrl",
+                "frameCnt",
+                code,
+                ls -> bits(new long[] {ls.model().ctrl().frameCnt()}, code));
+        add(
+                top + ".wvs",
+                "state",
+                wvsBits,
+                ls -> bits(new long[] {ls.model().wvs().state().ordinal()}, wvsBits));
         add(top + ".wvs", "amp", amp, ls -> bits(new long[] {ls.model().wvs().amp()}, amp));
         add(top + ".wvs", "tries", amp, ls -> bits(new long[] {ls.model().wvs().tries()}, amp));
         for (int j = 0; j < cols; j++) {
             int col = j;
-            add(top + ".tdc", "count_" + j, code, ls -> bits(new long[] {ls.model().tdc().count(col)}, code));
+            add(
+                    top + ".tdc",
+                    "count_" + j,
+                    code,
+                    ls -> bits(new long[] {ls.model().tdc().count(col)}, code));
         }
         for (int j = 0; j < cols; j++) {
             int col = j;
-            add(top + ".analog", "tau_ns_" + j, 0, ls -> real(ls.modelSide().analog().tau()[col] * 1e9));
-            add(top + ".analog", "v_sense_" + j, 0, ls -> real(vSense(ls.modelSide().analog(), col)));
+            add(
+                    top + ".analog",
+                    "tau_ns_" + j,
+                    0,
+                    ls -> real(ls.modelSide().analog().tau()[col] * 1e9));
+            add(
+                    top + ".analog",
+                    "v_sense_" + j,
+                    0,
+                    ls -> real(vSense(ls.modelSide().analog(), col)));
         }
         add(top + ".analog", "r_mtj_a_ohm", 0, ls -> real(selectedResistance(ls, 0)));
         add(top + ".analog", "r_mtj_b_ohm", 0, ls -> real(selectedResistance(ls, 1)));
@@ -110,7 +134,8 @@ public final class ModelVcdWriter implements AutoCloseable {
 
     /**
      * Sense-node voltage of a charging column in the lumped picture of SPEC section 3: the node
-     * crosses V_ref at tau, so V(t) = V_drv * (1 - exp(-t/RC)) with RC = tau / ln(V_drv / (V_drv - V_ref)).
+     * crosses V_ref at tau, so V(t) = V_drv * (1 - exp(-t/RC)) with RC = tau / ln(V_drv / (V_drv -
+     * V_ref)).
      */
     private double vSense(AnalogFrontEnd a, int col) {
         double tau = a.tau()[col];
@@ -130,7 +155,10 @@ public final class ModelVcdWriter implements AutoCloseable {
         return a.cell(d.accRow, d.accCol).mtj(branch).resistance(0);
     }
 
-    /** The model's value of top port {@code name}: a compared signal, or a host input (same on both sides). */
+    /**
+     * The model's value of top port {@code name}: a compared signal, or a host input (same on both
+     * sides).
+     */
     private static long[] port(Lockstep ls, String name) {
         Signal s = Signal.byPort(name);
         if (s != null) {
@@ -169,7 +197,9 @@ public final class ModelVcdWriter implements AutoCloseable {
             if (!want.equals(open)) {
                 // Close down to the common prefix, open the rest: MramCimMacro stays open once.
                 int common = 0;
-                while (common < open.size() && common < want.size() && open.get(common).equals(want.get(common))) {
+                while (common < open.size()
+                        && common < want.size()
+                        && open.get(common).equals(want.get(common))) {
                     common++;
                 }
                 for (int i = open.size(); i > common; i--) {
@@ -183,8 +213,14 @@ public final class ModelVcdWriter implements AutoCloseable {
             if (v.width() == 0) {
                 out.write("$var real 64 " + v.id() + " " + v.name() + " $end\n");
             } else {
-                out.write("$var wire " + v.width() + " " + v.id() + " " + v.name()
-                        + (v.width() > 1 ? " [" + (v.width() - 1) + ":0]" : "") + " $end\n");
+                out.write("$var wire "
+                        + v.width()
+                        + " "
+                        + v.id()
+                        + " "
+                        + v.name()
+                        + (v.width() > 1 ? " [" + (v.width() - 1) + ":0]" : "")
+                        + " $end\n");
             }
         }
         for (int i = 0; i < open.size(); i++) {
@@ -213,7 +249,8 @@ public final class ModelVcdWriter implements AutoCloseable {
                 }
             }
             if (sb.length() > 0) {
-                // Verilator dumps edge k at k * period - period / 2 (a low half, then the rising edge).
+                // Verilator dumps edge k at k * period - period / 2 (a low half, then the rising
+                // edge).
                 out.write("#" + (cycle * periodPs - periodPs / 2) + "\n");
                 out.write(sb.toString());
             }

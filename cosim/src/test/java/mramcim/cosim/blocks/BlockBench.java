@@ -22,8 +22,8 @@ final class BlockBench {
 
     /** Opens a fresh instance of {@code top} at {@code rows x cols}, building its library once. */
     static BlockBench open(String top, int rows, int cols) {
-        NativeBuild build = BUILDS.computeIfAbsent(top + "_" + rows + "x" + cols,
-                k -> RtlLibraries.forTop(top, rows, cols, System.out::println));
+        NativeBuild build = BUILDS.computeIfAbsent(
+                top + "_" + rows + "x" + cols, k -> RtlLibraries.forTop(top, rows, cols, System.out::println));
         return new BlockBench(VerilatedModel.open(build));
     }
 

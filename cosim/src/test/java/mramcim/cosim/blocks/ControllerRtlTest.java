@@ -23,20 +23,29 @@ class ControllerRtlTest {
     private static final int OVERFLOW = 3;
 
     /** A command and the block inputs that decide its legality. */
-    private record Cmd(String what, int op, int addr, long dataHigh, boolean regWr, boolean regRd, boolean input) {
-    }
+    private record Cmd(String what, int op, int addr, long dataHigh, boolean regWr, boolean regRd, boolean input) {}
 
     private static BlockBench open(int rows, int cols) {
         BlockBench b = BlockBench.open("Controller", rows, cols);
-        b.set("io_cmdValid", 0).set("io_cmdReady", 1).set("io_frameCycles", 180).set("io_tdcDone", 0)
-                .set("io_seqDone", 0).reset();
+        b.set("io_cmdValid", 0)
+                .set("io_cmdReady", 1)
+                .set("io_frameCycles", 180)
+                .set("io_tdcDone", 0)
+                .set("io_seqDone", 0)
+                .reset();
         return b;
     }
 
     private static void drive(BlockBench b, Cmd c) {
-        b.set("io_cmdValid", 1).set("io_cmdReady", 1).set("io_op", c.op()).set("io_addr", c.addr())
-                .set("io_dataHigh", c.dataHigh()).set("io_regWrLegal", c.regWr() ? 1 : 0)
-                .set("io_regRdLegal", c.regRd() ? 1 : 0).set("io_inputLegal", c.input() ? 1 : 0).eval();
+        b.set("io_cmdValid", 1)
+                .set("io_cmdReady", 1)
+                .set("io_op", c.op())
+                .set("io_addr", c.addr())
+                .set("io_dataHigh", c.dataHigh())
+                .set("io_regWrLegal", c.regWr() ? 1 : 0)
+                .set("io_regRdLegal", c.regRd() ? 1 : 0)
+                .set("io_inputLegal", c.input() ? 1 : 0)
+                .eval();
     }
 
     private static List<Cmd> badCommands(int rows, int cols) {
@@ -87,9 +96,11 @@ class ControllerRtlTest {
                 assertEquals(0, b.get("io_drvEn"), c.what() + ": no conversion");
             }
             // The same fields one step inside the range are legal.
-            Cmd[] good = {new Cmd("WRITE_CELL corner", 1, ((rows - 1) << 8) | (cols - 1), 0, true, true, true),
+            Cmd[] good = {
+                new Cmd("WRITE_CELL corner", 1, ((rows - 1) << 8) | (cols - 1), 0, true, true, true),
                 new Cmd("READ_CELL corner", 2, ((rows - 1) << 8) | (cols - 1), 0, true, true, true),
-                new Cmd("READ_RESULT last column", 5, cols - 1, 0, true, true, true)};
+                new Cmd("READ_RESULT last column", 5, cols - 1, 0, true, true, true)
+            };
             for (Cmd c : good) {
                 b.reset();
                 drive(b, c);
@@ -160,7 +171,10 @@ class ControllerRtlTest {
                 assertEquals(0, b.get("io_respond"));
                 b.step();
             }
-            b.set("io_seqDone", 1).set("io_seqFail", fail ? 1 : 0).set("io_seqData", 23).eval();
+            b.set("io_seqDone", 1)
+                    .set("io_seqFail", fail ? 1 : 0)
+                    .set("io_seqData", 23)
+                    .eval();
             assertEquals(1, b.get("io_respond"));
             assertEquals(fail ? CELL_FAIL : OK, b.get("io_status"));
             assertEquals(23, b.get("io_rspData"), "pulses used");

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The code-to-dot-product converter against SPEC section 5 evaluated in exact decimal arithmetic:
- * {@code DP_raw = ROWS - round((code - C0) * GAIN / 256)}, rounding half away from zero
- * ({@link RoundingMode#HALF_UP} on a BigDecimal is exactly that), for 8 and 128 rows.
+ * {@code DP_raw = ROWS - round((code - C0) * GAIN / 256)}, rounding half away from zero ({@link
+ * RoundingMode#HALF_UP} on a BigDecimal is exactly that), for 8 and 128 rows.
  */
 class ConverterRtlTest {
 
@@ -34,7 +34,8 @@ class ConverterRtlTest {
     }
 
     static long expected(int rows, long code, long c0, long gain) {
-        BigDecimal q = BigDecimal.valueOf((code - c0) * gain).divide(BigDecimal.valueOf(256))
+        BigDecimal q = BigDecimal.valueOf((code - c0) * gain)
+                .divide(BigDecimal.valueOf(256))
                 .setScale(0, RoundingMode.HALF_UP);
         return rows - q.longValueExact();
     }
@@ -47,23 +48,33 @@ class ConverterRtlTest {
 
     @ParameterizedTest(name = "(code - C0) * GAIN = {0} * {1}")
     @CsvSource({
-        "1, 128", "-1, 128",   // exactly +-0.5: away from zero, to +-1
-        "1, 127", "-1, 127",   // just below a half: toward zero
-        "1, 129", "-1, 129",   // just above a half
-        "3, 128", "-3, 128",   // +-1.5 -> +-2
-        "5, 128", "-5, 128",   // +-2.5 -> +-3 (not banker's rounding)
-        "0, 65535", "7, 0"})
+        "1, 128", "-1, 128", // exactly +-0.5: away from zero, to +-1
+        "1, 127", "-1, 127", // just below a half: toward zero
+        "1, 129", "-1, 129", // just above a half
+        "3, 128", "-3, 128", // +-1.5 -> +-2
+        "5, 128", "-5, 128", // +-2.5 -> +-3 (not banker's rounding)
+        "0, 65535", "7, 0"
+    })
     void halfwayCasesRoundAwayFromZero(int diff, int gain) {
         long c0 = 1000;
         long code = c0 + diff;
-        assertEquals(expected(8, code, c0, gain), dut(rows8, code, c0, gain), "code " + code + " C0 " + c0 + " GAIN " + gain);
+        assertEquals(
+                expected(8, code, c0, gain),
+                dut(rows8, code, c0, gain),
+                "code " + code + " C0 " + c0 + " GAIN " + gain);
     }
 
     @Test
     void extremeRegisterValuesNeitherOverflowNorWrap() {
         int codeMax = (1 << rows8.width("io_code")) - 1;
-        long[][] cases = {{codeMax, 0, 65535}, {0, 65535, 65535}, {codeMax, 65535, 65535}, {0, 0, 65535},
-            {codeMax, codeMax, 65535}, {0, 1, 1}};
+        long[][] cases = {
+            {codeMax, 0, 65535},
+            {0, 65535, 65535},
+            {codeMax, 65535, 65535},
+            {0, 0, 65535},
+            {codeMax, codeMax, 65535},
+            {0, 1, 1}
+        };
         for (long[] c : cases) {
             assertEquals(expected(8, c[0], c[1], c[2]), dut(rows8, c[0], c[1], c[2]), java.util.Arrays.toString(c));
             assertEquals(expected(128, c[0], c[1], c[2]), dut(rows128, c[0], c[1], c[2]), java.util.Arrays.toString(c));
@@ -82,8 +93,21 @@ class ConverterRtlTest {
             long gain = rnd.nextInt(4) == 0 ? rnd.nextInt(65536) : 64 + rnd.nextInt(1024);
             BlockBench b = i % 2 == 0 ? rows8 : rows128;
             int rows = i % 2 == 0 ? 8 : 128;
-            assertEquals(expected(rows, code, c0, gain), dut(b, code, c0, gain),
-                    "seed " + seed + " sample " + i + ": code " + code + " C0 " + c0 + " GAIN " + gain + " rows " + rows);
+            assertEquals(
+                    expected(rows, code, c0, gain),
+                    dut(b, code, c0, gain),
+                    "seed "
+                            + seed
+                            + " sample "
+                            + i
+                            + ": code "
+                            + code
+                            + " C0 "
+                            + c0
+                            + " GAIN "
+                            + gain
+                            + " rows "
+                            + rows);
         }
     }
 }

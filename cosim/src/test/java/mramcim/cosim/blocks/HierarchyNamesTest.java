@@ -26,11 +26,14 @@ class HierarchyNamesTest {
     @CsvSource({"4, 4", "8, 8", "64, 64", "100, 7", "128, 128"})
     void portsAndBlocksOfTheRtlTopAreThoseOfTheJavaModel(int rows, int cols) {
         String sv = Generator.emit(Hierarchy.TOP, rows, cols);
-        PortList rtl = NativeBuilder.standard(line -> { }).ports(Hierarchy.TOP, List.of(new NativeBuilder.Source("top.sv", sv)));
+        PortList rtl = NativeBuilder.standard(line -> {})
+                .ports(Hierarchy.TOP, List.of(new NativeBuilder.Source("top.sv", sv)));
         List<String> rtlPorts = rtl.declared().stream()
-                .map(p -> p.name() + (p.input() ? " in " : " out ") + p.width()).toList();
+                .map(p -> p.name() + (p.input() ? " in " : " out ") + p.width())
+                .toList();
         List<String> modelPorts = Hierarchy.ports(rows, cols).stream()
-                .map(p -> p.name() + (p.input() ? " in " : " out ") + p.width()).toList();
+                .map(p -> p.name() + (p.input() ? " in " : " out ") + p.width())
+                .toList();
         assertEquals(modelPorts, rtlPorts, "ports of " + Hierarchy.TOP + " " + rows + "x" + cols);
 
         Matcher header = Pattern.compile("module " + Hierarchy.TOP + "\\(").matcher(sv);
@@ -41,7 +44,9 @@ class HierarchyNamesTest {
         while (inst.find()) {
             rtlBlocks.put(inst.group(2), inst.group(1));
         }
-        assertEquals(new java.util.TreeMap<>(Hierarchy.blocks()), new java.util.TreeMap<>(rtlBlocks),
+        assertEquals(
+                new java.util.TreeMap<>(Hierarchy.blocks()),
+                new java.util.TreeMap<>(rtlBlocks),
                 "block instances (instance -> module) of " + Hierarchy.TOP);
     }
 }

@@ -39,7 +39,11 @@ class HostInterfaceRtlTest {
             boolean idle = rnd.nextBoolean();
             b.set("io_ctrlIdle", idle ? 1 : 0).eval();
             assertEquals(idle ? 1 : 0, b.get("io_cmdReady"), "cmd_ready follows the controller when nothing waits");
-            b.set("io_respond", 1).set("io_status", status).set("io_data", data).set("io_rspReady", stall == 0 ? 1 : 0).step();
+            b.set("io_respond", 1)
+                    .set("io_status", status)
+                    .set("io_data", data)
+                    .set("io_rspReady", stall == 0 ? 1 : 0)
+                    .step();
             // The controller's response inputs change at once: the held copy must not follow them.
             b.set("io_respond", 0).set("io_status", rnd.nextInt(4)).set("io_data", rnd.nextLong() & 0xFFFFFFFFL);
             for (int c = 0; c < stall; c++) {
@@ -60,7 +64,11 @@ class HostInterfaceRtlTest {
 
     @Test
     void resetWhileAResponseWaitsDropsItAndReadiesTheInterface() {
-        b.set("io_respond", 1).set("io_status", 3).set("io_data", 0xABCDL).step().set("io_respond", 0);
+        b.set("io_respond", 1)
+                .set("io_status", 3)
+                .set("io_data", 0xABCDL)
+                .step()
+                .set("io_respond", 0);
         b.step(17).eval();
         assertEquals(1, b.get("io_rspValid"), "waiting before the reset");
         b.reset().eval();

@@ -28,7 +28,9 @@ class OffsetCorrectorRtlTest {
 
     private static long dut(long dpRaw, int offset) {
         int w = b.width("io_dpRaw");
-        b.set("io_dpRaw", dpRaw & ((1L << w) - 1)).set("io_offset", offset & 0xFF).eval();
+        b.set("io_dpRaw", dpRaw & ((1L << w) - 1))
+                .set("io_offset", offset & 0xFF)
+                .eval();
         return (short) b.get("io_dp");
     }
 
@@ -38,8 +40,22 @@ class OffsetCorrectorRtlTest {
 
     @Test
     void saturatesExactlyAtPlusAndMinusRows() {
-        long[][] cases = {{ROWS, 0}, {ROWS, 1}, {ROWS - 1, 1}, {ROWS + 1, -1}, {ROWS + 2, -1}, {-ROWS, 0}, {-ROWS, -1},
-            {-ROWS + 1, -1}, {-ROWS - 1, 1}, {-ROWS - 2, 1}, {0, 127}, {0, -128}, {ROWS, 127}, {-ROWS, -128}};
+        long[][] cases = {
+            {ROWS, 0},
+            {ROWS, 1},
+            {ROWS - 1, 1},
+            {ROWS + 1, -1},
+            {ROWS + 2, -1},
+            {-ROWS, 0},
+            {-ROWS, -1},
+            {-ROWS + 1, -1},
+            {-ROWS - 1, 1},
+            {-ROWS - 2, 1},
+            {0, 127},
+            {0, -128},
+            {ROWS, 127},
+            {-ROWS, -128}
+        };
         for (long[] c : cases) {
             assertEquals(expected(c[0], (int) c[1]), dut(c[0], (int) c[1]), "DP_raw " + c[0] + " OFFSET " + c[1]);
         }
@@ -62,7 +78,10 @@ class OffsetCorrectorRtlTest {
         for (int i = 0; i < 20000; i++) {
             long dpRaw = rnd.nextInt(4) == 0 ? rnd.nextInt(-5000, 5000) : rnd.nextInt(-2 * ROWS, 2 * ROWS + 1);
             int offset = rnd.nextInt(-128, 128);
-            assertEquals(expected(dpRaw, offset), dut(dpRaw, offset), "sample " + i + ": DP_raw " + dpRaw + " OFFSET " + offset);
+            assertEquals(
+                    expected(dpRaw, offset),
+                    dut(dpRaw, offset),
+                    "sample " + i + ": DP_raw " + dpRaw + " OFFSET " + offset);
         }
     }
 }

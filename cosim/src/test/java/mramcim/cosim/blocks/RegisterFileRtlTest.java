@@ -5,25 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import mramcim.spec.Register;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import mramcim.spec.Register;
 
 /**
  * The register file against the register table of SPEC section 5 with the ranges and reset values
- * the Java model documents ({@link mramcim.spec.Register}): reset values, every edge of every legal range,
- * the read-only ID, signed offsets, unknown indices, and reset after writes.
+ * the Java model documents ({@link mramcim.spec.Register}): reset values, every edge of every legal
+ * range, the read-only ID, signed offsets, unknown indices, and reset after writes.
  */
 class RegisterFileRtlTest {
 
     /** One row of the register table: index, output port, reset value, legal range. */
-    private record Reg(String name, int index, String port, long reset, long min, long max) {
-    }
+    private record Reg(String name, int index, String port, long reset, long min, long max) {}
 
     private static final List<Reg> TABLE = List.of(
             new Reg("C0", 0x00, "io_c0", Register.C0.resetValue(), 0, 0xFFFF),
             new Reg("GAIN", 0x01, "io_gain", Register.GAIN.resetValue(), 0, 0xFFFF),
-            new Reg("FRAME_CYCLES", 0x02, "io_frameCycles", Register.FRAME_CYCLES.resetValue(), 1, Register.FRAME_CYCLES.max()),
+            new Reg(
+                    "FRAME_CYCLES",
+                    0x02,
+                    "io_frameCycles",
+                    Register.FRAME_CYCLES.resetValue(),
+                    1,
+                    Register.FRAME_CYCLES.max()),
             new Reg("WR_PULSE", 0x03, "io_wrPulse", Register.WR_PULSE.resetValue(), 1, 255),
             new Reg("RD_CYCLES", 0x04, "io_rdCycles", Register.RD_CYCLES.resetValue(), 1, 255),
             new Reg("WR_AMP_START", 0x05, "io_wrAmpStart", Register.WR_AMP_START.resetValue(), 0, 15),
@@ -57,11 +62,24 @@ class RegisterFileRtlTest {
             b.set("io_wrEn", 0).reset();
             assertResetState(b, rows, cols, "after reset");
             for (Reg r : TABLE) {
-                long[] probes = {r.min() - 1, r.min(), r.min() + 1, r.max() - 1, r.max(), r.max() + 1, -1L,
-                    Long.MIN_VALUE, 1L << 40, r.max() | (1L << 63)};
+                long[] probes = {
+                    r.min() - 1,
+                    r.min(),
+                    r.min() + 1,
+                    r.max() - 1,
+                    r.max(),
+                    r.max() + 1,
+                    -1L,
+                    Long.MIN_VALUE,
+                    1L << 40,
+                    r.max() | (1L << 63)
+                };
                 for (long v : probes) {
                     boolean legal = v >= r.min() && v <= r.max();
-                    b.set("io_index", r.index()).set("io_wrData", v).set("io_wrEn", 0).eval();
+                    b.set("io_index", r.index())
+                            .set("io_wrData", v)
+                            .set("io_wrEn", 0)
+                            .eval();
                     assertEquals(legal, b.bit("io_wrLegal"), r.name() + " = " + v + " legal?");
                     if (legal) {
                         b.set("io_wrEn", 1).step().set("io_wrEn", 0);
@@ -71,7 +89,8 @@ class RegisterFileRtlTest {
                     }
                 }
             }
-            // ID is read-only; indices between ID and the offsets, and beyond the last offset, are unknown.
+            // ID is read-only; indices between ID and the offsets, and beyond the last offset, are
+            // unknown.
             for (long v : new long[] {0, 1, 0x010808}) {
                 b.set("io_index", 0x08).set("io_wrData", v).eval();
                 assertFalse(b.bit("io_wrLegal"), "ID is read-only");

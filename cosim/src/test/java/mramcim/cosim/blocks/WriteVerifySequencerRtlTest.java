@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The write-verify sequencer against SPEC section 5, with a toy pair of MTJs in the test: an MTJ
  * follows a pulse toward {@code wr_dir} (1 = toward AP, SPEC section 4) when {@code wr_amp} reaches
  * its threshold, never when stuck, and {@code rd_bit} shows 1 for AP. The expected number of tries
- * and pulses, the amplitude staircase, CELL_FAIL, the pulse and read lengths, READ_CELL's result and
- * reset in the middle of a write are all derived here from the SPEC's rules.
+ * and pulses, the amplitude staircase, CELL_FAIL, the pulse and read lengths, READ_CELL's result
+ * and reset in the middle of a write are all derived here from the SPEC's rules.
  */
 class WriteVerifySequencerRtlTest {
 
@@ -57,22 +57,25 @@ class WriteVerifySequencerRtlTest {
     }
 
     /** The registers of one run. */
-    private record Regs(int wrPulse, int rdCycles, int ampStart, int maxTries, boolean fourPulse) {
-    }
+    private record Regs(int wrPulse, int rdCycles, int ampStart, int maxTries, boolean fourPulse) {}
 
     /** What one WRITE_CELL did, as seen on the pins. */
-    private record Observed(boolean fail, int data, List<Integer> pulseAmps, List<Integer> pulseLengths,
-            List<Integer> readLengths, int cycles) {
-    }
+    private record Observed(
+            boolean fail,
+            int data,
+            List<Integer> pulseAmps,
+            List<Integer> pulseLengths,
+            List<Integer> readLengths,
+            int cycles) {}
 
     /**
-     * Tries the SPEC's write-verify needs for one MTJ, closed form: a try at amplitude a succeeds iff
-     * the device follows a pulse at a (two-pulse: or already holds the target; four-pulse: it must
-     * follow both pulses); tries stop at WR_MAX_TRIES or after amplitude 15.
+     * Tries the SPEC's write-verify needs for one MTJ, closed form: a try at amplitude a succeeds
+     * iff the device follows a pulse at a (two-pulse: or already holds the target; four-pulse: it
+     * must follow both pulses); tries stop at WR_MAX_TRIES or after amplitude 15.
      */
     private static int[] expectedTries(ToyMtj m, boolean targetAp, Regs r) {
         boolean follows;
-        for (int t = 1;; t++) {
+        for (int t = 1; ; t++) {
             int amp = r.ampStart() + t - 1;
             follows = !m.stuck && amp >= m.threshold;
             boolean ok = r.fourPulse() ? follows : (follows || m.ap == targetAp);
@@ -86,15 +89,24 @@ class WriteVerifySequencerRtlTest {
     }
 
     private static void setRegs(Regs r) {
-        b.set("io_wrPulse", r.wrPulse()).set("io_rdCycles", r.rdCycles()).set("io_wrAmpStart", r.ampStart())
-                .set("io_wrMaxTries", r.maxTries()).set("io_fourPulse", r.fourPulse() ? 1 : 0);
+        b.set("io_wrPulse", r.wrPulse())
+                .set("io_rdCycles", r.rdCycles())
+                .set("io_wrAmpStart", r.ampStart())
+                .set("io_wrMaxTries", r.maxTries())
+                .set("io_fourPulse", r.fourPulse() ? 1 : 0);
     }
 
     /** Runs a WRITE_CELL against the toy cell until done, watching every pin every cycle. */
     private static Observed write(ToyMtj a, ToyMtj bm, boolean weightPlus, Regs r, int row, int col) {
         setRegs(r);
-        b.set("io_startRead", 0).set("io_row", row).set("io_col", col).set("io_weightBit", weightPlus ? 1 : 0)
-                .set("io_startWrite", 1).set("io_rdBit", 0).step().set("io_startWrite", 0);
+        b.set("io_startRead", 0)
+                .set("io_row", row)
+                .set("io_col", col)
+                .set("io_weightBit", weightPlus ? 1 : 0)
+                .set("io_startWrite", 1)
+                .set("io_rdBit", 0)
+                .step()
+                .set("io_startWrite", 0);
         List<Integer> amps = new ArrayList<>();
         List<Integer> pulseLen = new ArrayList<>();
         List<Integer> readLen = new ArrayList<>();
@@ -107,7 +119,8 @@ class WriteVerifySequencerRtlTest {
             assertFalse(wr && rd, "never a pulse and a read at once");
             if (b.bit("io_done")) {
                 assertFalse(b.bit("io_accEn"), "access released with done");
-                return new Observed(b.bit("io_resultFail"), (int) b.get("io_resultData"), amps, pulseLen, readLen, cycle);
+                return new Observed(
+                        b.bit("io_resultFail"), (int) b.get("io_resultData"), amps, pulseLen, readLen, cycle);
             }
             assertTrue(b.bit("io_accEn"), "cell selected while writing");
             assertEquals(row, b.get("io_accRow"));
@@ -180,7 +193,12 @@ class WriteVerifySequencerRtlTest {
             Regs r = new Regs(1 + rnd.nextInt(25), 1 + rnd.nextInt(6), rnd.nextInt(10), 1 + rnd.nextInt(15), four);
             ToyMtj a = new ToyMtj(rnd.nextBoolean(), rnd.nextInt(16), false);
             ToyMtj bm = new ToyMtj(rnd.nextBoolean(), rnd.nextInt(16), false);
-            checkWrite("run " + n + " " + r + " thresholds " + a.threshold + "/" + bm.threshold, a, bm, rnd.nextBoolean(), r);
+            checkWrite(
+                    "run " + n + " " + r + " thresholds " + a.threshold + "/" + bm.threshold,
+                    a,
+                    bm,
+                    rnd.nextBoolean(),
+                    r);
         }
     }
 
@@ -195,7 +213,12 @@ class WriteVerifySequencerRtlTest {
                 for (boolean plus : new boolean[] {false, true}) {
                     ToyMtj a = new ToyMtj(stuckAp, 0, true);
                     ToyMtj bm = new ToyMtj(false, 0, false);
-                    checkWrite("stuck A in " + (stuckAp ? "AP" : "P") + ", weight " + (plus ? "+1 " : "-1 ") + r, a, bm, plus, r);
+                    checkWrite(
+                            "stuck A in " + (stuckAp ? "AP" : "P") + ", weight " + (plus ? "+1 " : "-1 ") + r,
+                            a,
+                            bm,
+                            plus,
+                            r);
                 }
             }
         }
@@ -231,12 +254,28 @@ class WriteVerifySequencerRtlTest {
         b.reset();
         Regs r = new Regs(5, 2, 3, 15, true);
         setRegs(r);
-        b.set("io_row", 1).set("io_col", 1).set("io_weightBit", 1).set("io_startWrite", 1).step().set("io_startWrite", 0);
+        b.set("io_row", 1)
+                .set("io_col", 1)
+                .set("io_weightBit", 1)
+                .set("io_startWrite", 1)
+                .step()
+                .set("io_startWrite", 0);
         b.step(23).eval();
         assertTrue(b.bit("io_accEn"), "writing before the reset");
         b.reset().eval();
-        for (String pin : new String[] {"io_accEn", "io_wrEn", "io_rdEn", "io_wrAmp", "io_accBranch", "io_done",
-            "io_resultFail", "io_resultData", "io_accRow", "io_accCol", "io_wrDir"}) {
+        for (String pin : new String[] {
+            "io_accEn",
+            "io_wrEn",
+            "io_rdEn",
+            "io_wrAmp",
+            "io_accBranch",
+            "io_done",
+            "io_resultFail",
+            "io_resultData",
+            "io_accRow",
+            "io_accCol",
+            "io_wrDir"
+        }) {
             assertEquals(0, b.get(pin), pin + " after reset");
         }
         b.step(10).eval();

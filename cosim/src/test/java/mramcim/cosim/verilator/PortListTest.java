@@ -52,15 +52,19 @@ class PortListTest {
             """;
 
     private PortList ports(String text, String top) {
-        return new NativeBuilder(tmp, "verilator", line -> { }).ports(top, List.of(new NativeBuilder.Source("top.v", text)));
+        return new NativeBuilder(tmp, "verilator", line -> {})
+                .ports(top, List.of(new NativeBuilder.Source("top.v", text)));
     }
 
     @Test
     void ansiAndNonAnsiHeadersGiveTheSamePortsAndClockResetAreLeftToTheWrapper() {
         for (String text : List.of(ANSI, NON_ANSI)) {
             PortList pl = ports(text, "Top");
-            assertEquals(List.of("a", "b", "c"), pl.inputs().stream().map(Port::name).toList());
-            assertEquals(List.of("q_0", "q_1", "r"), pl.outputs().stream().map(Port::name).toList());
+            assertEquals(
+                    List.of("a", "b", "c"), pl.inputs().stream().map(Port::name).toList());
+            assertEquals(
+                    List.of("q_0", "q_1", "r"),
+                    pl.outputs().stream().map(Port::name).toList());
             assertEquals(12, pl.port("q_1").width());
             assertEquals(100, pl.port("c").width());
             assertEquals(PortList.WRAPPER_PORTS, pl.wrapperPorts());
@@ -83,13 +87,15 @@ class PortListTest {
     void missingModuleAndUnknownPortAreExplained() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> ports(ANSI, "Other"));
         assertTrue(missing.getMessage().contains("Other"), missing.getMessage());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ports(ANSI, "Top").port("zz"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ports(ANSI, "Top").port("zz"));
         assertTrue(e.getMessage().contains("[a, b, c, q_0, q_1, r]"), e.getMessage());
     }
 
     @Test
     void anInoutPortIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ports("module Top(input clock, input reset, inout [3:0] pad);\nendmodule\n", "Top"));
         assertTrue(e.getMessage().contains("inout ports are not supported"), e.getMessage());
     }

@@ -35,8 +35,7 @@ class TdcBankRtlTest {
     }
 
     /** Expected behaviour of one column in one frame. */
-    private record Column(int fireAt, boolean glitchAfter) {
-    }
+    private record Column(int fireAt, boolean glitchAfter) {}
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 20261122})
@@ -64,8 +63,8 @@ class TdcBankRtlTest {
             Column[] col = new Column[cols];
             for (int j = 0; j < cols; j++) {
                 int fireAt = switch (rnd.nextInt(5)) {
-                    case 0 -> 1;                              // fires in the first cycle
-                    case 1 -> frameCycles;                    // fires in the last cycle
+                    case 0 -> 1; // fires in the first cycle
+                    case 1 -> frameCycles; // fires in the last cycle
                     case 2 -> frameCycles + 1 + rnd.nextInt(5); // never within the frame
                     default -> 1 + rnd.nextInt(frameCycles);
                 };
@@ -76,7 +75,8 @@ class TdcBankRtlTest {
                 for (int j = 0; j < cols; j++) {
                     boolean high = n >= col[j].fireAt();
                     if (high && col[j].glitchAfter() && n > col[j].fireAt()) {
-                        high = rnd.nextBoolean(); // a comparator bouncing after it fired must not matter
+                        high = rnd.nextBoolean(); // a comparator bouncing after it fired must
+                        // not matter
                     }
                     if (high) {
                         bits[j / 64] |= 1L << (j % 64);
@@ -98,15 +98,19 @@ class TdcBankRtlTest {
                 assertEquals(expectCode, m.get(ports.port("code_" + j)), ctx + " column " + j + " code");
                 assertEquals(expectOverflow, ((ovf[j / 64] >>> (j % 64)) & 1) == 1, ctx + " column " + j + " overflow");
             }
-            long[] held = Arrays.stream(ports.outputs().toArray(Port[]::new)).filter(p -> p.name().startsWith("code_"))
-                    .mapToLong(m::get).toArray();
+            long[] held = Arrays.stream(ports.outputs().toArray(Port[]::new))
+                    .filter(p -> p.name().startsWith("code_"))
+                    .mapToLong(m::get)
+                    .toArray();
             int gap = 1 + rnd.nextInt(3);
             for (int g = 0; g < gap; g++) {
                 m.step();
                 assertEquals(0, m.get(done), ctx + ": done is a single-cycle pulse");
             }
-            long[] after = Arrays.stream(ports.outputs().toArray(Port[]::new)).filter(p -> p.name().startsWith("code_"))
-                    .mapToLong(m::get).toArray();
+            long[] after = Arrays.stream(ports.outputs().toArray(Port[]::new))
+                    .filter(p -> p.name().startsWith("code_"))
+                    .mapToLong(m::get)
+                    .toArray();
             assertTrue(Arrays.equals(held, after), ctx + ": latched codes hold between frames");
         }
     }

@@ -16,8 +16,8 @@ import mramcim.model.random.Purpose;
  * One fabricated die of the analog array (SPEC section 2): ROWS x COLS bit cells with their
  * per-device variation and faults, the per-column sense capacitance and comparator offset, and the
  * MTJ states. Fabrication is a pure function of (configuration, seed); every device draws from its
- * own counter-based stream, keyed by its index, so the die does not depend on the order in which
- * it is built.
+ * own counter-based stream, keyed by its index, so the die does not depend on the order in which it
+ * is built.
  *
  * <p>After fabrication every cell holds weight +1 (MTJ A in P, B in AP), except stuck devices.
  */
@@ -31,8 +31,13 @@ public final class AnalogArray {
     private final ThermalSwitching switching;
     private final double senseReference;
     private long stateVersion;
-    /** Per column: increments whenever an MTJ of that column changes state (tables rebuild only those). */
+
+    /**
+     * Per column: increments whenever an MTJ of that column changes state (tables rebuild only
+     * those).
+     */
     private final long[] columnVersion;
+
     private long reads;
     private long misreads;
 
@@ -59,7 +64,8 @@ public final class AnalogArray {
             cSense[c] = col.cSense() * (1 + col.cSenseSigma() * CounterRng.gaussian(seed, Purpose.COLUMN_CSENSE, c, 0));
             comparatorOffset[c] = col.cmpOffsetSigma() * CounterRng.gaussian(seed, Purpose.COMPARATOR_OFFSET, c, 0);
         }
-        this.switching = new ThermalSwitching(config.write().tau0(), config.write().delta());
+        this.switching =
+                new ThermalSwitching(config.write().tau0(), config.write().delta());
         // Sense-amplifier reference: midway between the nominal P and AP branch currents (SPEC 2).
         double vRead = config.read().vRead();
         double rOn = config.fet().rOn();
@@ -121,8 +127,9 @@ public final class AnalogArray {
     }
 
     /**
-     * Adds {@code volts} to the comparator offset of column {@code col}: a known fault that a test or
-     * a what-if run injects on top of the fabricated one. Conversions after it see the new threshold.
+     * Adds {@code volts} to the comparator offset of column {@code col}: a known fault that a test
+     * or a what-if run injects on top of the fabricated one. Conversions after it see the new
+     * threshold.
      */
     public void injectComparatorOffset(int col, double volts) {
         if (col < 0 || col >= cols()) {
@@ -130,8 +137,13 @@ public final class AnalogArray {
         }
         double limit = config.column().vDrv() - config.column().vRef();
         if (!(Math.abs(comparatorOffset[col] + volts) < limit)) {
-            throw new IllegalArgumentException("comparator offset of column " + col + " = " + (comparatorOffset[col] + volts)
-                    + " V is out of range: allowed |offset| < column.vDrv - column.vRef = " + limit + " V");
+            throw new IllegalArgumentException("comparator offset of column "
+                    + col
+                    + " = "
+                    + (comparatorOffset[col] + volts)
+                    + " V is out of range: allowed |offset| < column.vDrv - column.vRef = "
+                    + limit
+                    + " V");
         }
         comparatorOffset[col] += volts;
         columnVersion[col]++;
@@ -145,20 +157,27 @@ public final class AnalogArray {
     }
 
     /**
-     * Bias across each MTJ during a conversion, V: the drive still to be dropped when the sense node
-     * crosses V_ref, shared by the ROWS cells (assumed; SPEC 2 "about V/ROWS"). It sets TMR(V).
+     * Bias across each MTJ during a conversion, V: the drive still to be dropped when the sense
+     * node crosses V_ref, shared by the ROWS cells (assumed; SPEC 2 "about V/ROWS"). It sets
+     * TMR(V).
      */
     public double readoutBias() {
         ColumnParams p = config.column();
         return (p.vDrv() - p.vRef()) / rows();
     }
 
-    /** Resistance of one stage of the column chain: the cell for input {@code in} plus its wire segment, Ohm. */
+    /**
+     * Resistance of one stage of the column chain: the cell for input {@code in} plus its wire
+     * segment, Ohm.
+     */
     public double stageResistance(int row, int col, boolean in) {
         return cells[row][col].resistance(in, readoutBias()) + config.column().rSeg();
     }
 
-    /** Stage resistances of column {@code col} for the input bits {@code in} (bit i = row i, 1 = +1). */
+    /**
+     * Stage resistances of column {@code col} for the input bits {@code in} (bit i = row i, 1 =
+     * +1).
+     */
     public double[] stageResistances(int col, long[] in) {
         double[] r = new double[rows()];
         for (int i = 0; i < r.length; i++) {
@@ -167,7 +186,10 @@ public final class AnalogArray {
         return r;
     }
 
-    /** Cell-chain resistance of a column without the wire: the resistance that encodes the dot product, Ohm. */
+    /**
+     * Cell-chain resistance of a column without the wire: the resistance that encodes the dot
+     * product, Ohm.
+     */
     public double cellChainResistance(int col, long[] in) {
         double sum = 0;
         for (int i = 0; i < rows(); i++) {
@@ -176,16 +198,27 @@ public final class AnalogArray {
         return sum;
     }
 
-    /** Programs every weight directly (transaction level, no write physics): {@code w[row][col]} in {+1, -1}. */
+    /**
+     * Programs every weight directly (transaction level, no write physics): {@code w[row][col]} in
+     * {+1, -1}.
+     */
     public void program(int[][] w) {
         if (w.length != rows() || w[0].length != cols()) {
-            throw new IllegalArgumentException("weights of " + w.length + " x " + w[0].length + " given to a "
-                    + rows() + " x " + cols() + " array");
+            throw new IllegalArgumentException("weights of "
+                    + w.length
+                    + " x "
+                    + w[0].length
+                    + " given to a "
+                    + rows()
+                    + " x "
+                    + cols()
+                    + " array");
         }
         for (int r = 0; r < rows(); r++) {
             for (int c = 0; c < cols(); c++) {
                 if (w[r][c] != 1 && w[r][c] != -1) {
-                    throw new IllegalArgumentException("weight[" + r + "][" + c + "] = " + w[r][c] + ": allowed +1 or -1");
+                    throw new IllegalArgumentException(
+                            "weight[" + r + "][" + c + "] = " + w[r][c] + ": allowed +1 or -1");
                 }
                 cells[r][c].force(w[r][c]);
             }

@@ -8,16 +8,17 @@ import mramcim.model.device.MtjState;
  *
  * <p>{@link #tick} is called once per rising edge with the pins the digital side drove during the
  * previous cycle, and produces the pins the digital side samples at this edge:
+ *
  * <ul>
- * <li>Conversion: the first tick that sees {@code drv_en} high starts conversion number k (input
- * vector as seen then); at the n-th consecutive tick with {@code drv_en} high, {@code cmp_j} is 1
- * iff {@code n * T_clk >= tau_j}. A tick with {@code drv_en} low discharges the sense nodes and
- * clears every comparator.</li>
- * <li>Write: a pulse lasts as long as {@code wr_en} stays high with {@code acc_en}; it is applied
- * when {@code wr_en} falls, with the width (cycles x T_clk) and the row, column, branch, direction
- * and amplitude seen at its first tick.</li>
- * <li>Read: when {@code rd_en} rises with {@code acc_en}, the selected MTJ is sensed once;
- * {@code rd_bit} holds that result while {@code rd_en} stays high and is 0 otherwise.</li>
+ *   <li>Conversion: the first tick that sees {@code drv_en} high starts conversion number k (input
+ *       vector as seen then); at the n-th consecutive tick with {@code drv_en} high, {@code cmp_j}
+ *       is 1 iff {@code n * T_clk >= tau_j}. A tick with {@code drv_en} low discharges the sense
+ *       nodes and clears every comparator.
+ *   <li>Write: a pulse lasts as long as {@code wr_en} stays high with {@code acc_en}; it is applied
+ *       when {@code wr_en} falls, with the width (cycles x T_clk) and the row, column, branch,
+ *       direction and amplitude seen at its first tick.
+ *   <li>Read: when {@code rd_en} rises with {@code acc_en}, the selected MTJ is sensed once; {@code
+ *       rd_bit} holds that result while {@code rd_en} stays high and is 0 otherwise.
  * </ul>
  */
 public final class AnalogFrontEnd {
@@ -89,7 +90,10 @@ public final class AnalogFrontEnd {
         return fault;
     }
 
-    /** One rising edge: {@code d} are the pins of the previous cycle, {@code out} receives this edge's outputs. */
+    /**
+     * One rising edge: {@code d} are the pins of the previous cycle, {@code out} receives this
+     * edge's outputs.
+     */
     public void tick(DigitalPins d, AnalogPins out) {
         convert(d, out);
         write(d);
@@ -136,7 +140,12 @@ public final class AnalogFrontEnd {
         } else if (pulsing) {
             pulsing = false;
             if (inRange(pulseRow, pulseCol)) {
-                array.pulse(pulseRow, pulseCol, pulseBranch, pulseToAp ? MtjState.AP : MtjState.P, pulseAmp,
+                array.pulse(
+                        pulseRow,
+                        pulseCol,
+                        pulseBranch,
+                        pulseToAp ? MtjState.AP : MtjState.P,
+                        pulseAmp,
                         pulseCycles * tClk);
             }
         }

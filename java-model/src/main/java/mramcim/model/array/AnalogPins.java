@@ -5,6 +5,7 @@ public final class AnalogPins {
 
     /** {@code cmp[COLS]}: comparator outputs, bit j = column j. */
     public final long[] cmp;
+
     /** {@code rd_bit}: sense-amplifier output, 1 = AP. */
     public boolean rdBit;
 

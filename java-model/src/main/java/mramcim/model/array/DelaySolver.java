@@ -7,9 +7,9 @@ package mramcim.model.array;
 public interface DelaySolver {
 
     /**
-     * @param seriesR resistance of each stage from the driver (index 0) to the sense node, Ohm:
-     *                the cell plus its wire segment
-     * @param e       capacitances and voltages of the column
+     * @param seriesR resistance of each stage from the driver (index 0) to the sense node, Ohm: the
+     *     cell plus its wire segment
+     * @param e capacitances and voltages of the column
      * @return the crossing time, s
      */
     double delay(double[] seriesR, ColumnElectrical e);

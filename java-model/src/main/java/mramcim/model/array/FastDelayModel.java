@@ -6,14 +6,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The fast delay path: {@code tau = sum_i R_i * w_i}, linear in the stage resistances.
  *
- * <p>The position weights start from Elmore's delay with the lumped log factor,
- * {@code w_i = ln(V_drv / (V_drv - V_th)) * (C_sense + C_node * (N - 1 - i))} (SPEC section 2), and
- * are refined against the exact solver: {@code w_i *= J_i / elmore_i}, where J is the gradient of
- * the exact delay with respect to each stage resistance at a nominal column (every cell midway
- * between R_L and R_H). The exact delay is homogeneous of degree one in the resistances, so
- * {@code tau(R) = J(R) . R} holds exactly at the nominal column and the linear form stays close
- * nearby; the remaining difference is measured by the tests and reported by
- * {@code mramcim array --solver both}.
+ * <p>The position weights start from Elmore's delay with the lumped log factor, {@code w_i =
+ * ln(V_drv / (V_drv - V_th)) * (C_sense + C_node * (N - 1 - i))} (SPEC section 2), and are refined
+ * against the exact solver: {@code w_i *= J_i / elmore_i}, where J is the gradient of the exact
+ * delay with respect to each stage resistance at a nominal column (every cell midway between R_L
+ * and R_H). The exact delay is homogeneous of degree one in the resistances, so {@code tau(R) =
+ * J(R) . R} holds exactly at the nominal column and the linear form stays close nearby; the
+ * remaining difference is measured by the tests and reported by {@code mramcim array --solver
+ * both}.
  */
 public final class FastDelayModel implements DelaySolver {
 
@@ -26,9 +26,7 @@ public final class FastDelayModel implements DelaySolver {
         this.correction = correction;
     }
 
-    /**
-     * The Elmore-log weights with no refinement: exact for a lumped column (C_node = 0).
-     */
+    /** The Elmore-log weights with no refinement: exact for a lumped column (C_node = 0). */
     public static FastDelayModel elmore(int stages) {
         double[] ones = new double[stages];
         java.util.Arrays.fill(ones, 1.0);
@@ -77,7 +75,10 @@ public final class FastDelayModel implements DelaySolver {
         return w;
     }
 
-    /** This model's weights for a column in environment {@code e}: Elmore-log times the fitted correction. */
+    /**
+     * This model's weights for a column in environment {@code e}: Elmore-log times the fitted
+     * correction.
+     */
     public double[] weights(ColumnElectrical e) {
         double[] w = elmoreWeights(correction.length, e);
         for (int i = 0; i < w.length; i++) {
@@ -89,7 +90,8 @@ public final class FastDelayModel implements DelaySolver {
     @Override
     public double delay(double[] seriesR, ColumnElectrical e) {
         if (seriesR.length != correction.length) {
-            throw new IllegalArgumentException("column of " + seriesR.length + " stages given to a model fitted for " + correction.length);
+            throw new IllegalArgumentException(
+                    "column of " + seriesR.length + " stages given to a model fitted for " + correction.length);
         }
         double[] w = weights(e);
         double tau = 0;

@@ -29,8 +29,11 @@ public final class FastReadout extends Readout {
         this.groups = (rows + GROUP_BITS - 1) / GROUP_BITS;
         double rL = nominalCell(cfg, true);
         double rH = nominalCell(cfg, false);
-        ColumnElectrical nominal = new ColumnElectrical(cfg.column().cNode(), cfg.column().cSense(),
-                cfg.column().vDrv(), cfg.column().vRef());
+        ColumnElectrical nominal = new ColumnElectrical(
+                cfg.column().cNode(),
+                cfg.column().cSense(),
+                cfg.column().vDrv(),
+                cfg.column().vRef());
         this.model = FastDelayModel.refined(rows, 0.5 * (rL + rH) + cfg.column().rSeg(), nominal);
         this.table = new double[groups * PATTERNS * cfg.cols()];
         this.builtColumnVersion = new long[cfg.cols()];

@@ -5,9 +5,9 @@ import mramcim.model.random.CounterRng;
 import mramcim.model.random.Purpose;
 
 /**
- * Converts an input vector into per-column delays and TDC codes on one {@link AnalogArray}:
- * delay from the chosen solver, plus the per-conversion jitter drawn from the stream keyed by
- * (seed, column, conversion index), so results never depend on evaluation order or threads.
+ * Converts an input vector into per-column delays and TDC codes on one {@link AnalogArray}: delay
+ * from the chosen solver, plus the per-conversion jitter drawn from the stream keyed by (seed,
+ * column, conversion index), so results never depend on evaluation order or threads.
  */
 public abstract class Readout {
 
@@ -24,7 +24,8 @@ public abstract class Readout {
         for (int c = 0; c < jitterKey.length; c++) {
             jitterKey[c] = CounterRng.key(array.seed(), Purpose.CONVERSION_JITTER, c);
         }
-        // The jitter is the readout electronics': it stretches with their gate delay at the TDC supply.
+        // The jitter is the readout electronics': it stretches with their gate delay at the TDC
+        // supply.
         this.jitterSigma = cfg.column().jitterSigma() * cfg.energy().delayScale();
         this.tClk = cfg.timing().tClk();
         this.frameCycles = cfg.timing().frameCycles();

@@ -2,15 +2,17 @@ package mramcim.model.array;
 
 /**
  * The TDC's view of a delay (SPEC section 3): if {@code drv_en} rose at edge k0, the comparator
- * sampled at edge k0 + n is 1 iff {@code n * T_clk >= tau}; the ideal code is the first such n.
- * The pin-level and the transaction-level paths both use this one function, so they agree exactly.
+ * sampled at edge k0 + n is 1 iff {@code n * T_clk >= tau}; the ideal code is the first such n. The
+ * pin-level and the transaction-level paths both use this one function, so they agree exactly.
  */
 public final class Tdc {
 
-    private Tdc() {
-    }
+    private Tdc() {}
 
-    /** Smallest n >= 1 with {@code n * tClk >= tau}: the edge at which the comparator is first seen high. */
+    /**
+     * Smallest n >= 1 with {@code n * tClk >= tau}: the edge at which the comparator is first seen
+     * high.
+     */
     public static int firingCycle(double tau, double tClk) {
         if (!(tau > 0)) {
             return 1;

@@ -1,17 +1,17 @@
 package mramcim.model.config;
 
-/**
- * Validation helpers: every refusal names the parameter, the value and the allowed range.
- */
+import java.util.Locale;
+
+/** Validation helpers: every refusal names the parameter, the value and the allowed range. */
 public final class Check {
 
-    private Check() {
-    }
+    private Check() {}
 
     /** {@code lo < value <= hi}, or an exception. */
     public static double positive(String name, double value, String unit) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " = " + value + " " + unit + " is out of range: allowed > 0 (finite)");
+            throw new IllegalArgumentException(
+                    name + " = " + value + " " + unit + " is out of range: allowed > 0 (finite)");
         }
         return value;
     }
@@ -19,8 +19,8 @@ public final class Check {
     /** {@code lo <= value <= hi}, or an exception. */
     public static double range(String name, double value, double lo, double hi, String unit) {
         if (!(value >= lo && value <= hi)) {
-            throw new IllegalArgumentException(name + " = " + value + " " + unit + " is out of range: allowed "
-                    + lo + ".." + hi + " " + unit);
+            throw new IllegalArgumentException(
+                    name + " = " + value + " " + unit + " is out of range: allowed " + lo + ".." + hi + " " + unit);
         }
         return value;
     }
@@ -31,8 +31,20 @@ public final class Check {
      */
     public static double range(String name, double value, double lo, double hi, String unit, String reason) {
         if (!(value >= lo && value <= hi)) {
-            throw new IllegalArgumentException(name + " = " + value + " " + unit + " is out of range: allowed "
-                    + number(lo) + ".." + number(hi) + " " + unit + " (" + reason + ")");
+            throw new IllegalArgumentException(name
+                    + " = "
+                    + value
+                    + " "
+                    + unit
+                    + " is out of range: allowed "
+                    + number(lo)
+                    + ".."
+                    + number(hi)
+                    + " "
+                    + unit
+                    + " ("
+                    + reason
+                    + ")");
         }
         return value;
     }
@@ -42,7 +54,7 @@ public final class Check {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) {
             return Long.toString((long) v);
         }
-        String g = String.format(java.util.Locale.ROOT, "%.4g", v);
+        String g = String.format(Locale.ROOT, "%.4g", v);
         int e = g.indexOf('e');
         String mant = e < 0 ? g : g.substring(0, e);
         if (mant.contains(".")) {
@@ -54,7 +66,10 @@ public final class Check {
     /** {@code value} is a finite number, or an exception naming the computed figure. */
     public static double finite(String figure, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalStateException(figure + " came out as " + value + ": a parameter is outside what the model"
+            throw new IllegalStateException(figure
+                    + " came out as "
+                    + value
+                    + ": a parameter is outside what the model"
                     + " covers; check the configuration (mramcim config)");
         }
         return value;

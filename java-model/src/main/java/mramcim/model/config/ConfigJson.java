@@ -16,8 +16,7 @@ public final class ConfigJson {
     /** Largest configuration file read: a configuration is a few kilobytes. */
     public static final long MAX_BYTES = 1 << 20;
 
-    private ConfigJson() {
-    }
+    private ConfigJson() {}
 
     /** The configuration as JSON text. */
     public static String toJson(MacroConfig config) {
@@ -28,7 +27,9 @@ public final class ConfigJson {
         }
     }
 
-    /** Parses JSON text; a bad value or field is an {@link IllegalArgumentException} saying which. */
+    /**
+     * Parses JSON text; a bad value or field is an {@link IllegalArgumentException} saying which.
+     */
     public static MacroConfig fromJson(String json) {
         return StrictJson.read(json, MacroConfig.class, "configuration");
     }
@@ -40,33 +41,49 @@ public final class ConfigJson {
                 throw new IllegalArgumentException("--config = " + file + " is not a readable file");
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new IllegalArgumentException("--config = " + file + " is " + Files.size(file) + " bytes: a configuration"
-                        + " is at most " + MAX_BYTES + " (is it the right file?)");
+                throw new IllegalArgumentException("--config = "
+                        + file
+                        + " is "
+                        + Files.size(file)
+                        + " bytes: a configuration"
+                        + " is at most "
+                        + MAX_BYTES
+                        + " (is it the right file?)");
             }
             return fromJson(utf8(file));
         } catch (IOException e) {
             throw new IllegalArgumentException("--config = " + file + " cannot be read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().startsWith("--config") ? e.getMessage() : file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    e.getMessage().startsWith("--config") ? e.getMessage() : file + ": " + e.getMessage(), e);
         }
     }
 
     /** A file's text, refusing one that is not UTF-8. */
     static String utf8(Path file) throws IOException {
         try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalArgumentException("--config = " + file + " is not a text file (not UTF-8): give a JSON configuration");
+            throw new IllegalArgumentException(
+                    "--config = " + file + " is not a text file (not UTF-8): give a JSON configuration");
         }
     }
 
     /** Writes a configuration file (beside it first, then renamed into place). */
     public static void save(MacroConfig config, Path file) {
-        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path tmp = file.toAbsolutePath()
+                .resolveSibling("." + file.getFileName() + ".tmp-"
+                        + ProcessHandle.current().pid());
         try {
             Files.writeString(tmp, toJson(config));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(tmp);

@@ -9,11 +9,15 @@ import mramcim.spec.Sizes;
  * @param cols columns, the number of outputs
  */
 public record Geometry(
-        @Param(unit = "1", source = "SPEC 1: default 64 (seed 000: 64 x 64 array); 4..128 supported") int rows,
-        @Param(unit = "1", source = "SPEC 1: default 64 (seed 000: 64 x 64 array); 4..128 supported") int cols) {
+        @Param(unit = "1", source = "SPEC 1: default 64 (seed 000: 64 x 64 array); 4..128 supported")
+        int rows,
+
+        @Param(unit = "1", source = "SPEC 1: default 64 (seed 000: 64 x 64 array); 4..128 supported")
+        int cols) {
 
     /** Smallest supported size, SPEC section 1. */
     public static final int MIN = Sizes.MIN;
+
     /** Largest supported size, SPEC section 1. */
     public static final int MAX = Sizes.MAX;
 

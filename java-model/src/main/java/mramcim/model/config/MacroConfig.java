@@ -3,12 +3,13 @@ package mramcim.model.config;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The complete, immutable description of one macro design: every physical and timing parameter
- * in SI units, each with its unit and source ({@link Param}). The random seed is not part of it:
- * a configuration is a design, a seed picks one fabricated die of it.
+ * The complete, immutable description of one macro design: every physical and timing parameter in
+ * SI units, each with its unit and source ({@link Param}). The random seed is not part of it: a
+ * configuration is a design, a seed picks one fabricated die of it.
  *
  * <p>Presets are named factories ({@link #jung2022()}, {@link #ideal()}, {@link #small}); one field
  * is changed with the {@code with...} methods.
@@ -33,9 +34,15 @@ public record MacroConfig(
         Check.present("timing", timing);
         Check.present("energy", energy);
         if (1.0 / timing.tClk() > energy.fClkMax() * (1 + 1e-9)) {
-            throw new IllegalArgumentException(String.format("timing.tClk = %.4g s (%.4g Hz) is out of range: the counters run"
-                    + " at most at %.4g Hz at energy.vTdc = %.3g V, so allowed tClk >= %.4g s",
-                    timing.tClk(), 1.0 / timing.tClk(), energy.fClkMax(), energy.vTdc(), 1.0 / energy.fClkMax()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "timing.tClk = %.4g s (%.4g Hz) is out of range: the counters run"
+                            + " at most at %.4g Hz at energy.vTdc = %.3g V, so allowed tClk >= %.4g s",
+                    timing.tClk(),
+                    1.0 / timing.tClk(),
+                    energy.fClkMax(),
+                    energy.vTdc(),
+                    1.0 / energy.fClkMax()));
         }
         checkColumnFitsTheFrame(geometry, mtj, fet, column, timing);
     }
@@ -45,29 +52,43 @@ public record MacroConfig(
      * matching) has to fire within the frame, or every conversion overflows whatever the inputs;
      * and the timing jitter must stay a small part of that delay, or delays turn negative.
      */
-    private static void checkColumnFitsTheFrame(Geometry geometry, MtjParams mtj, FetParams fet, ColumnParams column,
-                                                TimingParams timing) {
-        double tauFast = Check.finite("the nominal delay of a column with every cell matching",
-                nominalTau(geometry, mtj, fet, column, 0));
-        Check.finite("the nominal delay of a column with every cell mismatching",
+    private static void checkColumnFitsTheFrame(
+            Geometry geometry, MtjParams mtj, FetParams fet, ColumnParams column, TimingParams timing) {
+        double tauFast = Check.finite(
+                "the nominal delay of a column with every cell matching", nominalTau(geometry, mtj, fet, column, 0));
+        Check.finite(
+                "the nominal delay of a column with every cell mismatching",
                 nominalTau(geometry, mtj, fet, column, geometry.rows()));
         double frame = timing.frameCycles() * timing.tClk();
         if (tauFast >= frame) {
             long cycles = (long) Math.floor(tauFast / timing.tClk()) + 1;
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "timing.frameCycles = %d is out of range:"
-                    + " the fastest column (every cell matching) fires after %.4g s, in cycle %d of timing.tClk = %.4g s, so every"
-                    + " conversion of the frame would overflow; allowed %d..%d, or a faster clock or smaller column.cSense",
-                    timing.frameCycles(), tauFast, cycles, timing.tClk(), Math.min(cycles, TimingParams.MAX_FRAME_CYCLES),
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "timing.frameCycles = %d is out of range:"
+                            + " the fastest column (every cell matching) fires after %.4g s, in cycle %d of timing.tClk = %.4g s, so every"
+                            + " conversion of the frame would overflow; allowed %d..%d, or a faster clock or smaller column.cSense",
+                    timing.frameCycles(),
+                    tauFast,
+                    cycles,
+                    timing.tClk(),
+                    Math.min(cycles, TimingParams.MAX_FRAME_CYCLES),
                     TimingParams.MAX_FRAME_CYCLES));
         }
         if (column.jitterSigma() > MAX_JITTER_FRACTION * tauFast) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "column.jitterSigma = %.4g s is out of range:"
-                    + " allowed up to %.2g of the fastest column's delay, %.4g s (a larger jitter makes delays negative)",
-                    column.jitterSigma(), MAX_JITTER_FRACTION, MAX_JITTER_FRACTION * tauFast));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "column.jitterSigma = %.4g s is out of range:"
+                            + " allowed up to %.2g of the fastest column's delay, %.4g s (a larger jitter makes delays negative)",
+                    column.jitterSigma(),
+                    MAX_JITTER_FRACTION,
+                    MAX_JITTER_FRACTION * tauFast));
         }
     }
 
-    /** Largest timing jitter, as a fraction of the fastest column delay, that a configuration may have. */
+    /**
+     * Largest timing jitter, as a fraction of the fastest column delay, that a configuration may
+     * have.
+     */
     public static final double MAX_JITTER_FRACTION = 0.1;
 
     /**
@@ -79,11 +100,13 @@ public record MacroConfig(
         return nominalCellResistance(geometry, mtj, fet, column, mismatch);
     }
 
-    private static double nominalCellResistance(Geometry geometry, MtjParams mtj, FetParams fet, ColumnParams column,
-                                                boolean mismatch) {
+    private static double nominalCellResistance(
+            Geometry geometry, MtjParams mtj, FetParams fet, ColumnParams column, boolean mismatch) {
         double bias = (column.vDrv() - column.vRef()) / geometry.rows();
         double rAp = mtj.rP() * (1 + mtj.tmr0() / (1 + Math.pow(bias / mtj.vHalf(), 2)));
-        return mismatch ? parallel(fet.rOn() + rAp, fet.rOff() + mtj.rP()) : parallel(fet.rOn() + mtj.rP(), fet.rOff() + rAp);
+        return mismatch
+                ? parallel(fet.rOn() + rAp, fet.rOff() + mtj.rP())
+                : parallel(fet.rOn() + mtj.rP(), fet.rOff() + rAp);
     }
 
     /**
@@ -94,10 +117,13 @@ public record MacroConfig(
         return nominalTau(geometry, mtj, fet, column, mismatches);
     }
 
-    private static double nominalTau(Geometry geometry, MtjParams mtj, FetParams fet, ColumnParams column, int mismatches) {
+    private static double nominalTau(
+            Geometry geometry, MtjParams mtj, FetParams fet, ColumnParams column, int mismatches) {
         double rLow = nominalCellResistance(geometry, mtj, fet, column, false) + column.rSeg();
         double rHigh = nominalCellResistance(geometry, mtj, fet, column, true) + column.rSeg();
-        return column.logFactor(column.vRef()) * column.cSense() * ((geometry.rows() - mismatches) * rLow + mismatches * rHigh);
+        return column.logFactor(column.vRef())
+                * column.cSense()
+                * ((geometry.rows() - mismatches) * rLow + mismatches * rHigh);
     }
 
     /** The 64 x 64 macro of Jung et al. (seed 000) with the SPEC's assumed parameters. */
@@ -115,10 +141,11 @@ public record MacroConfig(
 
     /**
      * {@link #jung2022()} with no device variation, no comparator offset, no jitter, no faults, and
-     * no distributed node capacitance (C_node = 0), and counters without a speed limit: a lumped column whose delay is exactly linear in
-     * the number of mismatches, wherever they sit. With C_node > 0 the delay also depends on the
-     * positions of the mismatches (Elmore), a deterministic error of up to about one DP step that
-     * no converter can undo; "ideal" removes it so that the ideal macro computes exact dot products.
+     * no distributed node capacitance (C_node = 0), and counters without a speed limit: a lumped
+     * column whose delay is exactly linear in the number of mismatches, wherever they sit. With
+     * C_node > 0 the delay also depends on the positions of the mismatches (Elmore), a
+     * deterministic error of up to about one DP step that no converter can undo; "ideal" removes it
+     * so that the ideal macro computes exact dot products.
      */
     public static MacroConfig ideal() {
         MacroConfig j = jung2022();
@@ -126,12 +153,15 @@ public record MacroConfig(
         FetParams f = j.fet();
         ColumnParams c = j.column();
         WriteParams w = j.write();
-        return new MacroConfig(j.geometry(),
+        return new MacroConfig(
+                j.geometry(),
                 new MtjParams(m.rP(), 0, m.tmr0(), 0, m.vHalf(), 0, 0),
                 new FetParams(f.rOn(), 0, f.rOff()),
                 new ColumnParams(c.rSeg(), 0, c.cSense(), 0, c.vDrv(), c.vRef(), 0, 0),
                 new WriteParams(w.vW0(), w.dVw(), w.vCrit(), 0, w.pulseWidth(), w.tau0(), w.delta()),
-                j.read(), j.timing(), idealCounters(j.energy()));
+                j.read(),
+                j.timing(),
+                idealCounters(j.energy()));
     }
 
     /**
@@ -150,9 +180,13 @@ public record MacroConfig(
         return a * b / (a + b);
     }
 
-    /** The ideal macro's counters are not speed-limited, so a fine TDC clock can resolve single mismatches. */
+    /**
+     * The ideal macro's counters are not speed-limited, so a fine TDC clock can resolve single
+     * mismatches.
+     */
     private static EnergyParams idealCounters(EnergyParams e) {
-        return new EnergyParams(e.vTdc(), e.vTdcNominal(), e.vThLogic(), e.alpha(), 1e12, e.cCount(), e.cClock(), e.cPeriphery());
+        return new EnergyParams(
+                e.vTdc(), e.vTdcNominal(), e.vThLogic(), e.alpha(), 1e12, e.cCount(), e.cClock(), e.cPeriphery());
     }
 
     /** {@link #jung2022()} at another size: the small arrays the tests run on. */
@@ -161,8 +195,8 @@ public record MacroConfig(
     }
 
     /**
-     * A preset by name: {@code jung2022}, {@code ideal}, {@code ideal-fine}, or {@code small:RxC} (for example
-     * {@code small:8x8}).
+     * A preset by name: {@code jung2022}, {@code ideal}, {@code ideal-fine}, or {@code small:RxC}
+     * (for example {@code small:8x8}).
      */
     public static MacroConfig preset(String name) {
         if (name.equals("jung2022")) {
@@ -193,15 +227,19 @@ public record MacroConfig(
             "fet.rOnSigma", NO_VARIATION,
             "column.cSenseSigma", NO_VARIATION,
             "write.vCritSigma", NO_VARIATION,
-            "column.cNode", "ideal preset: a lumped column, whose delay is exactly linear in the mismatches (no Elmore position error)",
+            "column.cNode",
+                    "ideal preset: a lumped column, whose delay is exactly linear in the mismatches (no Elmore position error)",
             "column.cmpOffsetSigma", "ideal preset: no comparator offset",
             "column.jitterSigma", "ideal preset: no jitter",
-            "energy.fClkMaxNominal", "ideal preset: counters without a speed limit, so that a fine TDC clock resolves single mismatches");
+            "energy.fClkMaxNominal",
+                    "ideal preset: counters without a speed limit, so that a fine TDC clock resolves single mismatches");
 
     /** Why {@link #idealFineTdc()} sets each value it changes from {@link #ideal()}. */
     private static final Map<String, String> IDEAL_FINE_SOURCES = Map.of(
-            "timing.tClk", "ideal-fine preset: (tau(1 mismatch) - tau(0)) / 4, so that one mismatch is exactly four codes",
-            "timing.frameCycles", "ideal-fine preset: ceil(tau(ROWS mismatches) / tClk) + 8, long enough for DP = -ROWS");
+            "timing.tClk",
+                    "ideal-fine preset: (tau(1 mismatch) - tau(0)) / 4, so that one mismatch is exactly four codes",
+            "timing.frameCycles",
+                    "ideal-fine preset: ceil(tau(ROWS mismatches) / tClk) + 8, long enough for DP = -ROWS");
 
     /**
      * The sources of the values preset {@code name} sets itself, by parameter name ({@code
@@ -211,7 +249,8 @@ public record MacroConfig(
     public static Map<String, String> presetSources(String name) {
         MacroConfig p = preset(name);
         if (name.startsWith("small:")) {
-            String size = "small preset: " + p.rows() + " x " + p.cols() + " (" + name + "), every other value of jung2022";
+            String size =
+                    "small preset: " + p.rows() + " x " + p.cols() + " (" + name + "), every other value of jung2022";
             return Map.of("geometry.rows", size, "geometry.cols", size);
         }
         Map<String, String> own = new java.util.HashMap<>();
@@ -284,8 +323,7 @@ public record MacroConfig(
     }
 
     /** One parameter as {@code mramcim config} lists it. */
-    public record Entry(String name, Object value, String unit, String source) {
-    }
+    public record Entry(String name, Object value, String unit, String source) {}
 
     /** Every parameter with its value, unit and source, named {@code section.field}. */
     public List<Entry> entries() {

@@ -5,13 +5,22 @@ package mramcim.model.config;
  * device at fabrication; {@code TMR(V) = tmr0 / (1 + (V / vHalf)^2)}.
  */
 public record MtjParams(
-        @Param(unit = "Ohm", source = "SPEC 2: assumed 3.0 kOhm") double rP,
+        @Param(unit = "Ohm", source = "SPEC 2: assumed 3.0 kOhm")
+        double rP,
+
         @Param(unit = "rel", source = "SPEC 2: assumed 2 %") double rPSigma,
         @Param(unit = "1", source = "SPEC 2: assumed 120 %") double tmr0,
-        @Param(unit = "rel", source = "SPEC 2: assumed 5 % relative") double tmrSigma,
+
+        @Param(unit = "rel", source = "SPEC 2: assumed 5 % relative")
+        double tmrSigma,
+
         @Param(unit = "V", source = "SPEC 2: assumed 0.5 V") double vHalf,
-        @Param(unit = "1", source = "SPEC 2: configurable fault fraction; assumed 0 for a good die") double stuckAtP,
-        @Param(unit = "1", source = "SPEC 2: configurable fault fraction; assumed 0 for a good die") double stuckAtAP) {
+
+        @Param(unit = "1", source = "SPEC 2: configurable fault fraction; assumed 0 for a good die")
+        double stuckAtP,
+
+        @Param(unit = "1", source = "SPEC 2: configurable fault fraction; assumed 0 for a good die")
+        double stuckAtAP) {
 
     public MtjParams {
         Check.range("mtj.rP", rP, 100, 1e6, "Ohm", "fabricated MTJs span about 100 Ohm to 1 MOhm");

@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * Unit and source of one configuration parameter. Every component of the configuration records
- * carries one, so that {@code mramcim config} can list value, unit and source of everything, and
- * no physical number lives anywhere else.
+ * carries one, so that {@code mramcim config} can list value, unit and source of everything, and no
+ * physical number lives anywhere else.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})

@@ -5,7 +5,8 @@ package mramcim.model.config;
  * compares the branch current with a reference midway between the nominal P and AP currents.
  */
 public record ReadParams(
-        @Param(unit = "V", source = "assumed 0.1 V: small enough not to disturb (far below write.vCrit)") double vRead) {
+        @Param(unit = "V", source = "assumed 0.1 V: small enough not to disturb (far below write.vCrit)")
+        double vRead) {
 
     public ReadParams {
         Check.range("read.vRead", vRead, 1e-3, 1, "V", "a read bias well below any write pulse");

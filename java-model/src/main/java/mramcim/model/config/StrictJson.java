@@ -19,19 +19,18 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import java.util.stream.Collectors;
 
 /**
- * The one JSON reader for every file a user hands in (configurations, offsets, summaries): a
- * string is never taken for a number, a fraction never for an integer, a key may not repeat,
- * nothing may follow the document, every field must be known and present, and no field may be
- * null. Errors are translated into one line naming the place (line, column, field), what was
- * expected and what was found, without the names of Java classes or Jackson features.
+ * The one JSON reader for every file a user hands in (configurations, offsets, summaries): a string
+ * is never taken for a number, a fraction never for an integer, a key may not repeat, nothing may
+ * follow the document, every field must be known and present, and no field may be null. Errors are
+ * translated into one line naming the place (line, column, field), what was expected and what was
+ * found, without the names of Java classes or Jackson features.
  */
 public final class StrictJson {
 
     private static final ObjectMapper MAPPER = build(false);
     private static final ObjectMapper NULLS_ALLOWED = build(true);
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     private static ObjectMapper build(boolean nulls) {
         JsonMapper m = JsonMapper.builder()
@@ -46,12 +45,21 @@ public final class StrictJson {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean, LogicalType.Textual}) {
-            m.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Integer, t == LogicalType.Float || t == LogicalType.Integer
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, t == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, t == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+        for (LogicalType t :
+                new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean, LogicalType.Textual}) {
+            m.coercionConfigFor(t)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Integer,
+                            t == LogicalType.Float || t == LogicalType.Integer
+                                    ? CoercionAction.TryConvert
+                                    : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Float,
+                            t == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Boolean,
+                            t == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
         return m;
@@ -67,7 +75,7 @@ public final class StrictJson {
      *
      * @param what what the document is, for messages ("configuration")
      * @throws IllegalArgumentException with one line saying where and what is wrong; a refusal of a
-     *                                  record's own validation keeps its message
+     *     record's own validation keeps its message
      */
     public static <T> T read(String json, Class<T> type, String what) {
         return read(MAPPER, json, type, what);
@@ -109,8 +117,12 @@ public final class StrictJson {
         String field = e instanceof JsonMappingException m ? path(m) : "";
         String at = where + (field.isEmpty() ? "" : (where.isEmpty() ? "" : ", ") + what + " field " + field) + ": ";
         if (e instanceof UnrecognizedPropertyException u) {
-            return at + "unknown field; known here: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                    .collect(Collectors.joining(", "));
+            return at
+                    + "unknown field; known here: "
+                    + u.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
         }
         String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (msg.startsWith("Missing creator property") || msg.startsWith("Missing required creator property")) {
@@ -148,8 +160,10 @@ public final class StrictJson {
     }
 
     private static String path(JsonMappingException m) {
-        return m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String expected(Class<?> t) {

@@ -10,6 +10,7 @@ public final class BitCell {
 
     /** Branch index of MTJ A on the {@code acc_branch} pin. */
     public static final int BRANCH_A = 0;
+
     /** Branch index of MTJ B on the {@code acc_branch} pin. */
     public static final int BRANCH_B = 1;
 
@@ -47,8 +48,8 @@ public final class BitCell {
     }
 
     /**
-     * The weight the cell stores: +1 when MTJ A is in P and MTJ B in AP, -1 for the opposite,
-     * 0 when both MTJs are in the same state (an invalid cell, for example after a failed write).
+     * The weight the cell stores: +1 when MTJ A is in P and MTJ B in AP, -1 for the opposite, 0
+     * when both MTJs are in the same state (an invalid cell, for example after a failed write).
      */
     public int weight() {
         MtjState a = mtjA.state();

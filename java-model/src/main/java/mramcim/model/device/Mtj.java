@@ -5,10 +5,10 @@ import mramcim.model.random.CounterRng;
 /**
  * One magnetic tunnel junction: its fabricated parameters (drawn once per device) and its state.
  *
- * <p>Resistance: {@code R_P} in P, {@code R_P * (1 + TMR(V))} in AP, with
- * {@code TMR(V) = TMR0 / (1 + (V / V_h)^2)} (SPEC section 2). Each switching pulse draws its
- * outcome from the device's own counter-based stream, indexed by the device's pulse count, so the
- * outcome of a pulse does not depend on what happened to other devices.
+ * <p>Resistance: {@code R_P} in P, {@code R_P * (1 + TMR(V))} in AP, with {@code TMR(V) = TMR0 / (1
+ * + (V / V_h)^2)} (SPEC section 2). Each switching pulse draws its outcome from the device's own
+ * counter-based stream, indexed by the device's pulse count, so the outcome of a pulse does not
+ * depend on what happened to other devices.
  */
 public final class Mtj {
 
@@ -22,13 +22,13 @@ public final class Mtj {
     private long pulses;
 
     /**
-     * @param rP        parallel resistance of this device, Ohm
-     * @param tmr0      zero-bias tunnel magnetoresistance of this device
-     * @param vHalf     bias at which the TMR halves, V
-     * @param vCrit     critical switching voltage of this device, V
-     * @param fault     manufacturing fault
+     * @param rP parallel resistance of this device, Ohm
+     * @param tmr0 zero-bias tunnel magnetoresistance of this device
+     * @param vHalf bias at which the TMR halves, V
+     * @param vCrit critical switching voltage of this device, V
+     * @param fault manufacturing fault
      * @param switchKey key of this device's switching stream ({@link CounterRng#key})
-     * @param initial   state after fabrication (a stuck device is in its stuck state regardless)
+     * @param initial state after fabrication (a stuck device is in its stuck state regardless)
      */
     public Mtj(double rP, double tmr0, double vHalf, double vCrit, Fault fault, long switchKey, MtjState initial) {
         this.rP = rP;
@@ -87,8 +87,8 @@ public final class Mtj {
 
     /**
      * Applies one write pulse toward {@code target}. A device already in the target state, or a
-     * stuck device, does not change; otherwise it switches with the probability of
-     * {@code model}. Every pulse consumes one draw of the device's stream.
+     * stuck device, does not change; otherwise it switches with the probability of {@code model}.
+     * Every pulse consumes one draw of the device's stream.
      *
      * @return the state after the pulse
      */
@@ -103,7 +103,10 @@ public final class Mtj {
         return state;
     }
 
-    /** Sets the state directly (ideal programming for the transaction-level path); stuck devices ignore it. */
+    /**
+     * Sets the state directly (ideal programming for the transaction-level path); stuck devices
+     * ignore it.
+     */
     public void force(MtjState s) {
         if (fault == Fault.NONE) {
             state = s;

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class BinaryCsv {
 
-    private BinaryCsv() {
-    }
+    private BinaryCsv() {}
 
     /**
      * Reads a file of exactly {@code lines} lines (or any number when {@code lines} is -1) of
@@ -41,16 +40,23 @@ public final class BinaryCsv {
             }
             String[] cells = line.split("\\s*,\\s*", -1);
             if (cells.length != width) {
-                throw new IllegalArgumentException(name + " line " + (ln + 1) + ": " + cells.length
-                        + " values, expected " + width);
+                throw new IllegalArgumentException(
+                        name + " line " + (ln + 1) + ": " + cells.length + " values, expected " + width);
             }
             int[] v = new int[width];
             for (int k = 0; k < width; k++) {
                 v[k] = switch (cells[k]) {
                     case "1", "+1" -> 1;
                     case "-1" -> -1;
-                    default -> throw new IllegalArgumentException(name + " line " + (ln + 1) + ", column " + (k + 1)
-                            + ": '" + cells[k] + "' is not +1 or -1");
+                    default ->
+                        throw new IllegalArgumentException(name
+                                + " line "
+                                + (ln + 1)
+                                + ", column "
+                                + (k + 1)
+                                + ": '"
+                                + cells[k]
+                                + "' is not +1 or -1");
                 };
             }
             rows.add(v);

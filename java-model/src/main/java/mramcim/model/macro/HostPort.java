@@ -3,16 +3,16 @@ package mramcim.model.macro;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.io.BinaryCsv;
 import mramcim.model.periphery.InputRegister;
-import mramcim.spec.Register;
-import mramcim.spec.Op;
-import mramcim.spec.Status;
 import mramcim.spec.CellAddress;
+import mramcim.spec.Op;
+import mramcim.spec.Register;
+import mramcim.spec.Status;
 
 /**
  * The host interface of a macro (SPEC section 5) as a host program sees it: one command in, one
  * response out. Everything a host does (programming weights, matrix-vector products, calibration)
- * is written against this interface, so the same host code runs on the Java cycle-accurate
- * {@link Macro} and on the Verilated RTL in co-simulation.
+ * is written against this interface, so the same host code runs on the Java cycle-accurate {@link
+ * Macro} and on the Verilated RTL in co-simulation.
  */
 public interface HostPort {
 
@@ -75,8 +75,7 @@ public interface HostPort {
     }
 
     /** Outcome of programming a whole matrix. */
-    record ProgramReport(int failedCells, long pulses, long cycles) {
-    }
+    record ProgramReport(int failedCells, long pulses, long cycles) {}
 
     /** Writes every weight {@code w[row][col]} (+1/-1) by WRITE_CELL. */
     default ProgramReport program(int[][] w) {
@@ -96,8 +95,7 @@ public interface HostPort {
     }
 
     /** Result of one matrix-vector product. */
-    record Mvm(int[] dotProducts, int[] codes, boolean[] overflow, long cycles) {
-    }
+    record Mvm(int[] dotProducts, int[] codes, boolean[] overflow, long cycles) {}
 
     /** LOAD_INPUT, COMPUTE and READ_RESULT of every column for an input vector of +1/-1. */
     default Mvm mvm(int[] in) {

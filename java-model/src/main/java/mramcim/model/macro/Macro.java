@@ -6,15 +6,14 @@ import mramcim.model.array.AnalogPins;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.MramCimMacro;
-import mramcim.spec.Status;
 import mramcim.spec.Register;
 
 /**
  * The macro as a host sees it: one fabricated analog array behind the cycle-accurate periphery,
  * driven through host commands only, cycle by cycle. Every operation reports the cycles it took.
  *
- * <p>On creation the timing registers are programmed from the configuration (FRAME_CYCLES,
- * WR_PULSE = pulse width / T_clk, RD_CYCLES), so a preset with another clock works as it is.
+ * <p>On creation the timing registers are programmed from the configuration (FRAME_CYCLES, WR_PULSE
+ * = pulse width / T_clk, RD_CYCLES), so a preset with another clock works as it is.
  */
 public final class Macro implements HostPort {
 
@@ -23,6 +22,41 @@ public final class Macro implements HostPort {
     private final AnalogFrontEnd analog;
     private final MramCimMacro periphery;
     private final HostPins host = new HostPins();
+    private final HostDriver driver = new HostDriver(host);
+
+    /** The periphery's side of the handshake, for the driver. */
+    private final HostDriver.Bus bus = new HostDriver.Bus() {
+        @Override
+        public boolean cmdReady() {
+            return periphery.cmdReady();
+        }
+
+        @Override
+        public boolean rspValid() {
+            return periphery.rspValid();
+        }
+
+        @Override
+        public int rspStatus() {
+            return periphery.rspStatus();
+        }
+
+        @Override
+        public int rspData() {
+            return periphery.rspData();
+        }
+
+        @Override
+        public void edge() {
+            clock();
+        }
+
+        @Override
+        public long cycle() {
+            return cycle;
+        }
+    };
+
     private final AnalogPins analogPins;
     private long cycle;
     private int rspReadyDelay;
@@ -41,12 +75,19 @@ public final class Macro implements HostPort {
         return new Macro(config, seed);
     }
 
-    /** WR_PULSE for the configured pulse width: round(pulseWidth / T_clk), within the register's range. */
+    /**
+     * WR_PULSE for the configured pulse width: round(pulseWidth / T_clk), within the register's
+     * range.
+     */
     public static int wrPulseCycles(MacroConfig config) {
         long n = Math.round(config.write().pulseWidth() / config.timing().tClk());
         if (!Register.WR_PULSE.legal(n)) {
-            throw new IllegalArgumentException("write.pulseWidth / timing.tClk = " + n + " cycles is out of range: allowed "
-                    + Register.WR_PULSE.min() + ".." + Register.WR_PULSE.max());
+            throw new IllegalArgumentException("write.pulseWidth / timing.tClk = "
+                    + n
+                    + " cycles is out of range: allowed "
+                    + Register.WR_PULSE.min()
+                    + ".."
+                    + Register.WR_PULSE.max());
         }
         return (int) n;
     }
@@ -81,7 +122,9 @@ public final class Macro implements HostPort {
         this.rspReadyDelay = cycles;
     }
 
-    /** One clock edge: the analog array sees the pins of the last cycle, then the periphery steps. */
+    /**
+     * One clock edge: the analog array sees the pins of the last cycle, then the periphery steps.
+     */
     public void clock() {
         analog.tick(periphery.pins(), analogPins);
         periphery.step(host, analogPins);
@@ -97,32 +140,6 @@ public final class Macro implements HostPort {
 
     @Override
     public Response execute(int op, int addr, long data) {
-        long start = cycle;
-        host.cmdValid = true;
-        host.cmdOp = op;
-        host.cmdAddr = addr;
-        host.cmdData = data;
-        host.rspReady = false;
-        boolean accepted = false;
-        while (!accepted) {
-            accepted = periphery.cmdReady();
-            clock();
-        }
-        host.cmdValid = false;
-        int waited = 0;
-        while (true) {
-            if (periphery.rspValid()) {
-                if (waited >= rspReadyDelay) {
-                    Status status = Status.of(periphery.rspStatus());
-                    int rsp = periphery.rspData();
-                    host.rspReady = true;
-                    clock();
-                    host.rspReady = false;
-                    return new Response(status, rsp, cycle - start);
-                }
-                waited++;
-            }
-            clock();
-        }
+        return driver.execute(bus, op, addr, data, rspReadyDelay);
     }
 }

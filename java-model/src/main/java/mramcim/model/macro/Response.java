@@ -1,15 +1,15 @@
 package mramcim.model.macro;
 
-import mramcim.spec.Status;
 import mramcim.spec.ResultWord;
+import mramcim.spec.Status;
 
 /**
  * One host response and what it cost.
  *
  * @param status the response status
- * @param data   the 32-bit response data
+ * @param data the 32-bit response data
  * @param cycles clock edges from the first cycle the command was presented to the edge that took
- *               the response, both included
+ *     the response, both included
  */
 public record Response(Status status, int data, long cycles) {
 

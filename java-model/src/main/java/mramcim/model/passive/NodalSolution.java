@@ -16,7 +16,10 @@ public record NodalSolution(CrossbarNetwork network, double[] nodeVolts, double[
         return padCurrents[i];
     }
 
-    /** Current flowing out of the array into column pad j, A: what an ammeter on a grounded column reads. */
+    /**
+     * Current flowing out of the array into column pad j, A: what an ammeter on a grounded column
+     * reads.
+     */
     public double columnCurrent(int j) {
         return -padCurrents[network.rows() + j];
     }

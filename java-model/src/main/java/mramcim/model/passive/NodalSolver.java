@@ -12,28 +12,40 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 
 /**
  * Nodal analysis of a passive crossbar for any set of driven, grounded and floating lines: the
- * conductance matrix of the free node groups (sparse, symmetric positive definite) is assembled
- * and solved by EJML's sparse Cholesky decomposition. Ideal wires are merged first
- * ({@link NodeGroups}), so a crossbar without line resistance is solved exactly.
+ * conductance matrix of the free node groups (sparse, symmetric positive definite) is assembled and
+ * solved by EJML's sparse Cholesky decomposition. Ideal wires are merged first ({@link
+ * NodeGroups}), so a crossbar without line resistance is solved exactly.
  */
 public final class NodalSolver {
 
-    private NodalSolver() {
-    }
+    private NodalSolver() {}
 
     /**
-     * Solves the network with device conductances {@code deviceG} (S, element i*N+j) under {@code bias}.
+     * Solves the network with device conductances {@code deviceG} (S, element i*N+j) under {@code
+     * bias}.
      *
-     * @throws IllegalArgumentException if no pad is driven or grounded, or a device conductance is not positive and finite
+     * @throws IllegalArgumentException if no pad is driven or grounded, or a device conductance is
+     *     not positive and finite
      */
     public static NodalSolution solve(CrossbarNetwork net, double[] deviceG, PadBias bias) {
         if (deviceG.length != net.devices()) {
-            throw new IllegalArgumentException("deviceG has " + deviceG.length + " entries, the " + net.rows() + " x " + net.cols()
-                    + " crossbar needs " + net.devices());
+            throw new IllegalArgumentException("deviceG has "
+                    + deviceG.length
+                    + " entries, the "
+                    + net.rows()
+                    + " x "
+                    + net.cols()
+                    + " crossbar needs "
+                    + net.devices());
         }
         for (int d = 0; d < deviceG.length; d++) {
             if (!(deviceG[d] > 0) || Double.isInfinite(deviceG[d])) {
-                throw new IllegalArgumentException("device conductance [" + d / net.cols() + "][" + d % net.cols() + "] = " + deviceG[d]
+                throw new IllegalArgumentException("device conductance ["
+                        + d / net.cols()
+                        + "]["
+                        + d % net.cols()
+                        + "] = "
+                        + deviceG[d]
                         + " S is out of range: allowed > 0 (finite)");
             }
         }
@@ -44,7 +56,8 @@ public final class NodalSolver {
             any |= fixed[p];
         }
         if (!any) {
-            throw new IllegalArgumentException("bias floats all " + fixed.length + " pads: at least one line must be driven or grounded");
+            throw new IllegalArgumentException(
+                    "bias floats all " + fixed.length + " pads: at least one line must be driven or grounded");
         }
         NodeGroups groups = new NodeGroups(net, fixed);
         int f = groups.free();
@@ -75,9 +88,13 @@ public final class NodalSolver {
                 t.addItem(c, r, en.getValue());
             }
             DMatrixSparseCSC a = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
-            LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver = LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
+            LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver =
+                    LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
             if (!solver.setA(a)) {
-                throw new IllegalStateException("nodal matrix of the " + net.rows() + " x " + net.cols()
+                throw new IllegalStateException("nodal matrix of the "
+                        + net.rows()
+                        + " x "
+                        + net.cols()
                         + " crossbar is singular: a group of nodes is connected to no driven or grounded pad");
             }
             DMatrixRMaj x = new DMatrixRMaj(f, 1);

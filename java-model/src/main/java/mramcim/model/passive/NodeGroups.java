@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The unknowns of a nodal analysis: nodes joined by ideal wires (zero resistance) merge into one
- * group; a group holding a pad that is driven or grounded has a known voltage, every other group
- * is a free unknown. Depends only on the topology and on which pads float.
+ * group; a group holding a pad that is driven or grounded has a known voltage, every other group is
+ * a free unknown. Depends only on the topology and on which pads float.
  */
 final class NodeGroups {
 
@@ -97,7 +97,10 @@ final class NodeGroups {
         void add(int row, int col, double conductance);
     }
 
-    /** Every element of {@code net} whose ends lie in different groups (ideal wires inside a group are skipped). */
+    /**
+     * Every element of {@code net} whose ends lie in different groups (ideal wires inside a group
+     * are skipped).
+     */
     void forEachBranch(CrossbarNetwork net, double[] deviceG, Branch branch) {
         for (int e = 0; e < net.elements(); e++) {
             int a = groupOfNode[net.from(e)];

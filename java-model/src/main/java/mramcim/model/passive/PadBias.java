@@ -3,8 +3,8 @@ package mramcim.model.passive;
 import java.util.Arrays;
 
 /**
- * What each pad of the crossbar is connected to: a voltage source (grounded is a source at 0 V)
- * or nothing (floating). Immutable; the {@code drive...} and {@code float...} methods return copies.
+ * What each pad of the crossbar is connected to: a voltage source (grounded is a source at 0 V) or
+ * nothing (floating). Immutable; the {@code drive...} and {@code float...} methods return copies.
  */
 public final class PadBias {
 

@@ -14,10 +14,18 @@ import mramcim.model.random.Purpose;
  */
 public final class PassiveArray {
 
-    /** Floor of a drawn value relative to its mean: a normal draw must not make a conductance or voltage negative. */
+    /**
+     * Floor of a drawn value relative to its mean: a normal draw must not make a conductance or
+     * voltage negative.
+     */
     private static final double MIN_RELATIVE = 0.05;
-    /** Pulse-to-pulse sigmas below the threshold at which a switching draw is skipped (it could not switch). */
+
+    /**
+     * Pulse-to-pulse sigmas below the threshold at which a switching draw is skipped (it could not
+     * switch).
+     */
     private static final double SKIP_SIGMAS = 8;
+
     /** Probability that a junction is on as fabricated (random states, cleared before use). */
     private static final double AS_FABRICATED_ON = 0.5;
 
@@ -59,10 +67,13 @@ public final class PassiveArray {
             gOffDevice[d] = dev.gOff() * Math.max(MIN_RELATIVE, 1 + dev.gOffSigma() * CounterRng.gaussian(kg, d));
             double tmr = dev.tmr() * Math.max(MIN_RELATIVE, 1 + dev.tmrSigma() * CounterRng.gaussian(kt, d));
             gOnDevice[d] = gOffDevice[d] * (1 + tmr);
-            vSwitchOn[d] = dev.vSwitch() * Math.max(MIN_RELATIVE, 1 + dev.vSwitchSigma() * CounterRng.gaussian(kv, 2L * d));
-            vSwitchOff[d] = dev.vSwitch() * Math.max(MIN_RELATIVE, 1 + dev.vSwitchSigma() * CounterRng.gaussian(kv, 2L * d + 1));
+            vSwitchOn[d] =
+                    dev.vSwitch() * Math.max(MIN_RELATIVE, 1 + dev.vSwitchSigma() * CounterRng.gaussian(kv, 2L * d));
+            vSwitchOff[d] = dev.vSwitch()
+                    * Math.max(MIN_RELATIVE, 1 + dev.vSwitchSigma() * CounterRng.gaussian(kv, 2L * d + 1));
         }
-        // Effective switching voltage (seed 004 Fig. 2(d, e)): the V_apply at the pads that puts the
+        // Effective switching voltage (seed 004 Fig. 2(d, e)): the V_apply at the pads that puts
+        // the
         // device's own switching voltage across it, measured with the rest of the array off.
         double[] offG = gOffDevice.clone();
         ResponseMatrix allOff = new ResponseMatrix(network, offG);
@@ -110,8 +121,8 @@ public final class PassiveArray {
     }
 
     /**
-     * A copy of this die in its current state whose cycle-to-cycle randomness is stream
-     * {@code stream}: one fresh array per weight solution, all from the same die.
+     * A copy of this die in its current state whose cycle-to-cycle randomness is stream {@code
+     * stream}: one fresh array per weight solution, all from the same die.
      */
     public PassiveArray fresh(long stream) {
         return new PassiveArray(this, stream);
@@ -152,7 +163,10 @@ public final class PassiveArray {
         return g;
     }
 
-    /** Effective switching voltage of (i, j) at the pads with the array off, V (seed 004 Fig. 2(d, e)). */
+    /**
+     * Effective switching voltage of (i, j) at the pads with the array off, V (seed 004 Fig. 2(d,
+     * e)).
+     */
     public double effectiveSwitchingVoltage(int i, int j) {
         return effectiveSwitching[i * cols() + j];
     }
@@ -170,7 +184,8 @@ public final class PassiveArray {
         ProgrammingParams p = config.programming();
         double current = response.readCurrent(i, j, p.vRead());
         if (p.readNoise() > 0) {
-            current += p.readNoise() * CounterRng.gaussian(CounterRng.key(seed, Purpose.PASSIVE_READ_NOISE, stream), reads);
+            current += p.readNoise()
+                    * CounterRng.gaussian(CounterRng.key(seed, Purpose.PASSIVE_READ_NOISE, stream), reads);
         }
         reads++;
         return current / p.vRead();
@@ -230,8 +245,16 @@ public final class PassiveArray {
         on[d] = !on[d];
         double mean = on[d] ? gOnDevice[d] : gOffDevice[d];
         double c = config.device().cycleSigma();
-        double g = c == 0 ? mean
-                : mean * Math.max(MIN_RELATIVE, 1 + c * CounterRng.gaussian(CounterRng.key(seed, Purpose.PASSIVE_G_CYCLE, stream), switches));
+        double g = c == 0
+                ? mean
+                : mean
+                        * Math.max(
+                                MIN_RELATIVE,
+                                1
+                                        + c
+                                                * CounterRng.gaussian(
+                                                        CounterRng.key(seed, Purpose.PASSIVE_G_CYCLE, stream),
+                                                        switches));
         switches++;
         response.setDeviceG(d, g);
     }

@@ -5,12 +5,16 @@ import mramcim.model.config.Param;
 
 /**
  * A passive M x N MTJ crossbar (no selectors) and how it is programmed: seed 004's system, SPEC
- * section 9. Presets are named factories; every number lives in the component records with its
- * unit and source.
+ * section 9. Presets are named factories; every number lives in the component records with its unit
+ * and source.
  */
 public record PassiveArrayConfig(
-        @Param(unit = "1", source = "seed 004: 15 x 15 array") int rows,
-        @Param(unit = "1", source = "seed 004: 15 x 15 array") int cols,
+        @Param(unit = "1", source = "seed 004: 15 x 15 array")
+        int rows,
+
+        @Param(unit = "1", source = "seed 004: 15 x 15 array")
+        int cols,
+
         PassiveDeviceParams device,
         CrossbarLines lines,
         ProgrammingParams programming) {
@@ -26,9 +30,15 @@ public record PassiveArrayConfig(
         Check.present("programming", programming);
     }
 
-    /** The fabricated 15 x 15 array of seed 004 with MTJs of {@code diameterNm} (30, 40, 50 or 60). */
+    /**
+     * The fabricated 15 x 15 array of seed 004 with MTJs of {@code diameterNm} (30, 40, 50 or 60).
+     */
     public static PassiveArrayConfig goodwill2022(int diameterNm) {
-        return new PassiveArrayConfig(SEED004_SIZE, SEED004_SIZE, PassiveDeviceParams.seed004(diameterNm), CrossbarLines.seed004(),
+        return new PassiveArrayConfig(
+                SEED004_SIZE,
+                SEED004_SIZE,
+                PassiveDeviceParams.seed004(diameterNm),
+                CrossbarLines.seed004(),
                 ProgrammingParams.seed004());
     }
 
@@ -37,7 +47,11 @@ public record PassiveArrayConfig(
      * device or cycle variation, noiseless reads.
      */
     public static PassiveArrayConfig ideal(int diameterNm) {
-        return new PassiveArrayConfig(SEED004_SIZE, SEED004_SIZE, PassiveDeviceParams.seed004(diameterNm).withoutVariation(), CrossbarLines.none(),
+        return new PassiveArrayConfig(
+                SEED004_SIZE,
+                SEED004_SIZE,
+                PassiveDeviceParams.seed004(diameterNm).withoutVariation(),
+                CrossbarLines.none(),
                 ProgrammingParams.seed004().withoutReadNoise());
     }
 

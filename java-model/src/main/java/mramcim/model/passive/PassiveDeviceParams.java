@@ -10,29 +10,61 @@ import mramcim.model.config.Param;
  * TMR of each MTJ as independent normally distributed quantities", seed 004 section II.D); the
  * cycle-to-cycle terms are drawn per switching event and per pulse.
  *
- * @param diameterNm       nominal MTJ diameter
- * @param gOff             mean off-state conductance of the junction alone (no lines)
- * @param gOffSigma        device-to-device sigma of gOff, relative
- * @param tmr              mean TMR = (g_on - g_off) / g_off, seed 004 eq. (1)
- * @param tmrSigma         device-to-device sigma of the TMR, relative
- * @param cycleSigma       cycle-to-cycle sigma of the conductance after each switching event, relative
- * @param vSwitch          mean switching voltage across the junction, both polarities
- * @param vSwitchSigma     device-to-device sigma of the switching voltage, relative
- * @param vSwitchCycleSigma pulse-to-pulse sigma of the switching voltage, relative (stochastic switching and disturb)
+ * @param diameterNm nominal MTJ diameter
+ * @param gOff mean off-state conductance of the junction alone (no lines)
+ * @param gOffSigma device-to-device sigma of gOff, relative
+ * @param tmr mean TMR = (g_on - g_off) / g_off, seed 004 eq. (1)
+ * @param tmrSigma device-to-device sigma of the TMR, relative
+ * @param cycleSigma cycle-to-cycle sigma of the conductance after each switching event, relative
+ * @param vSwitch mean switching voltage across the junction, both polarities
+ * @param vSwitchSigma device-to-device sigma of the switching voltage, relative
+ * @param vSwitchCycleSigma pulse-to-pulse sigma of the switching voltage, relative (stochastic
+ *     switching and disturb)
  */
 public record PassiveDeviceParams(
-        @Param(unit = "nm", source = "seed 004 II.A: arrays of 30, 40, 50 and 60 nm diameter") int diameterNm,
-        @Param(unit = "S", source = "assumed: 15 uS at 30 nm, so that behind the line resistances the read-back states of a programmed 30 nm array are about 8 and 14 uS (seed 004 Fig. 4(c): on/off ratio about 2, overlap near 14 uS); scales with area (seed 004 II.D: 'conductances scale quadratically with the MTJ diameter')") double gOff,
-        @Param(unit = "rel", source = "assumed 8 %: off-state histogram narrower than the on-state (seed 004 Fig. 4(c))") double gOffSigma,
-        @Param(unit = "1", source = "seed 004 Fig. 4(c): on/off ratio around 2, TMR about 100 %") double tmr,
-        @Param(unit = "rel", source = "assumed 12 %: on-state histogram wider than the off-state, slight overlap (seed 004 Fig. 4(c))") double tmrSigma,
-        @Param(unit = "rel", source = "assumed 3 %: 'device conductance could vary between on/off switching cycles' (seed 004 II.B)") double cycleSigma,
-        @Param(unit = "V", source = "assumed 1.6 V: with the line drops of CrossbarLines.seed004() the array mean effective switching voltage is 2.2 V (seed 004 Fig. 2(d)); the in-array device of Fig. 2(c) switches at about 1.5 V") double vSwitch,
-        @Param(unit = "rel", source = "assumed 6 %: seed 004 Fig. 2(d) 'essentially a normal distribution'") double vSwitchSigma,
-        @Param(unit = "rel", source = "assumed 3 %: thermally activated switching varies pulse to pulse") double vSwitchCycleSigma) {
+        @Param(unit = "nm", source = "seed 004 II.A: arrays of 30, 40, 50 and 60 nm diameter")
+        int diameterNm,
+
+        @Param(
+                unit = "S",
+                source =
+                        "assumed: 15 uS at 30 nm, so that behind the line resistances the read-back states of a programmed 30 nm array are about 8 and 14 uS (seed 004 Fig. 4(c): on/off ratio about 2, overlap near 14 uS); scales with area (seed 004 II.D: 'conductances scale quadratically with the MTJ diameter')")
+        double gOff,
+
+        @Param(
+                unit = "rel",
+                source = "assumed 8 %: off-state histogram narrower than the on-state (seed 004 Fig. 4(c))")
+        double gOffSigma,
+
+        @Param(unit = "1", source = "seed 004 Fig. 4(c): on/off ratio around 2, TMR about 100 %")
+        double tmr,
+
+        @Param(
+                unit = "rel",
+                source =
+                        "assumed 12 %: on-state histogram wider than the off-state, slight overlap (seed 004 Fig. 4(c))")
+        double tmrSigma,
+
+        @Param(
+                unit = "rel",
+                source = "assumed 3 %: 'device conductance could vary between on/off switching cycles' (seed 004 II.B)")
+        double cycleSigma,
+
+        @Param(
+                unit = "V",
+                source =
+                        "assumed 1.6 V: with the line drops of CrossbarLines.seed004() the array mean effective switching voltage is 2.2 V (seed 004 Fig. 2(d)); the in-array device of Fig. 2(c) switches at about 1.5 V")
+        double vSwitch,
+
+        @Param(unit = "rel", source = "assumed 6 %: seed 004 Fig. 2(d) 'essentially a normal distribution'")
+        double vSwitchSigma,
+
+        @Param(unit = "rel", source = "assumed 3 %: thermally activated switching varies pulse to pulse")
+        double vSwitchCycleSigma) {
 
     /** The diameter all the reference values above are given for. */
     public static final int REFERENCE_DIAMETER_NM = 30;
+
     /** The diameters seed 004 fabricated. */
     public static final int[] DIAMETERS_NM = {30, 40, 50, 60};
 
@@ -75,6 +107,8 @@ public record PassiveDeviceParams(
                 return;
             }
         }
-        throw new IllegalArgumentException("diameter = " + diameterNm + " nm is out of range: allowed 30, 40, 50 or 60 nm (the arrays of seed 004)");
+        throw new IllegalArgumentException("diameter = "
+                + diameterNm
+                + " nm is out of range: allowed 30, 40, 50 or 60 nm (the arrays of seed 004)");
     }
 }

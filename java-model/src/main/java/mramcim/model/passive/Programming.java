@@ -13,14 +13,20 @@ public final class Programming {
     /**
      * What programming one pattern gave.
      *
-     * @param readBack      the read operation: port-to-port conductance of every device, S
+     * @param readBack the read operation: port-to-port conductance of every device, S
      * @param inTargetState devices whose junction ended in the target state
-     * @param writeErrors   write-verify sequences that reached the voltage limit without switching
-     * @param disturbs      junctions switched by pulses aimed at other devices
-     * @param onReads       on-state reads of the write operation's last sequences (seed 004 Fig. 4(c)), S
-     * @param offReads      off-state reads of the same sequences, S
+     * @param writeErrors write-verify sequences that reached the voltage limit without switching
+     * @param disturbs junctions switched by pulses aimed at other devices
+     * @param onReads on-state reads of the write operation's last sequences (seed 004 Fig. 4(c)), S
+     * @param offReads off-state reads of the same sequences, S
      */
-    public record Result(double[][] readBack, int inTargetState, int writeErrors, int disturbs, double[] onReads, double[] offReads) {
+    public record Result(
+            double[][] readBack,
+            int inTargetState,
+            int writeErrors,
+            int disturbs,
+            double[] onReads,
+            double[] offReads) {
 
         /** Share of devices in their target state. */
         public double writeAccuracy() {
@@ -28,15 +34,15 @@ public final class Programming {
         }
     }
 
-    private Programming() {
-    }
+    private Programming() {}
 
     /** Clears, writes {@code target[i][j]} (true = on) and reads back {@code array}. */
     public static Result program(PassiveArray array, boolean[][] target) {
         int rows = array.rows();
         int cols = array.cols();
         if (target.length != rows || target[0].length != cols) {
-            throw new IllegalArgumentException("target is " + target.length + " x " + target[0].length + ", the array " + rows + " x " + cols);
+            throw new IllegalArgumentException(
+                    "target is " + target.length + " x " + target[0].length + ", the array " + rows + " x " + cols);
         }
         int errors = 0;
         int disturbs = 0;
@@ -72,7 +78,12 @@ public final class Programming {
                 ok += array.isOn(i, j) == target[i][j] ? 1 : 0;
             }
         }
-        return new Result(readBack, ok, errors, disturbs, onReads.stream().mapToDouble(Double::doubleValue).toArray(),
+        return new Result(
+                readBack,
+                ok,
+                errors,
+                disturbs,
+                onReads.stream().mapToDouble(Double::doubleValue).toArray(),
                 offReads.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -18,11 +18,15 @@ final class ResponseMatrix {
     private final double[] deviceG;
     private final int n;
     private final double[] z; // n x n, row major, symmetric
+
     /** Per pad: the elements joining its group to a free group, and that free index. */
     private final int[][] padElements;
+
     private final int[][] padFree;
+
     /** Per pad: every element joining its group to another group, and that group. */
     private final int[][] adjElements;
+
     private final int[][] adjOther;
     private final double[] scratch;
     private final double[] freeVolts;
@@ -50,7 +54,8 @@ final class ResponseMatrix {
             });
             adjElements[p] = adj.stream().mapToInt(x -> x[0]).toArray();
             adjOther[p] = adj.stream().mapToInt(x -> x[1]).toArray();
-            java.util.List<int[]> toFree = adj.stream().filter(x -> groups.freeIndex(x[1]) >= 0).toList();
+            java.util.List<int[]> toFree =
+                    adj.stream().filter(x -> groups.freeIndex(x[1]) >= 0).toList();
             padElements[p] = toFree.stream().mapToInt(x -> x[0]).toArray();
             padFree[p] = toFree.stream().mapToInt(x -> groups.freeIndex(x[1])).toArray();
         }
@@ -128,7 +133,8 @@ final class ResponseMatrix {
         addPad(p1, v1, free);
         addPad(p2, v2, free);
         for (int d = 0; d < net.devices(); d++) {
-            out[d] = groupVolts(groups.group(net.to(d)), free, p1, v1, p2, v2) - groupVolts(groups.group(net.from(d)), free, p1, v1, p2, v2);
+            out[d] = groupVolts(groups.group(net.to(d)), free, p1, v1, p2, v2)
+                    - groupVolts(groups.group(net.from(d)), free, p1, v1, p2, v2);
         }
     }
 
@@ -162,7 +168,8 @@ final class ResponseMatrix {
         int colPad = net.rows() + col;
         int rg = groups.group(padNode(row));
         double current = 0;
-        // Every element leaving the column's group carries I = g (V_other - 0) into the grounded pad.
+        // Every element leaving the column's group carries I = g (V_other - 0) into the grounded
+        // pad.
         for (int k = 0; k < adjElements[colPad].length; k++) {
             int other = adjOther[colPad][k];
             double vOther;

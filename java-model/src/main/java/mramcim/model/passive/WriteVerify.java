@@ -2,26 +2,24 @@ package mramcim.model.passive;
 
 /**
  * The four-pulse write-verify of seed 004 Fig. 2(b): write the opposite of the target, read, write
- * the target, read; switched when the on/off ratio of the two reads reaches
- * {@link ProgrammingParams#verifyRatio}; otherwise repeat with V_apply one step higher, up to the
- * array's limit of twice its smallest switching voltage, after which the write is an error.
+ * the target, read; switched when the on/off ratio of the two reads reaches {@link
+ * ProgrammingParams#verifyRatio}; otherwise repeat with V_apply one step higher, up to the array's
+ * limit of twice its smallest switching voltage, after which the write is an error.
  */
 public final class WriteVerify {
 
     /**
      * Outcome of writing one device.
      *
-     * @param success  the ratio condition was met
-     * @param vApply   V_apply of the last sequence, V
-     * @param gOnRead  read after the on-pulse of the last sequence, S
+     * @param success the ratio condition was met
+     * @param vApply V_apply of the last sequence, V
+     * @param gOnRead read after the on-pulse of the last sequence, S
      * @param gOffRead read after the off-pulse of the last sequence, S
      * @param disturbs other junctions switched on the way
      */
-    public record Result(boolean success, double vApply, double gOnRead, double gOffRead, int disturbs) {
-    }
+    public record Result(boolean success, double vApply, double gOnRead, double gOffRead, int disturbs) {}
 
-    private WriteVerify() {
-    }
+    private WriteVerify() {}
 
     /** Writes (i, j) of {@code array} to on ({@code targetOn}) or off. */
     public static Result write(PassiveArray array, int i, int j, boolean targetOn) {

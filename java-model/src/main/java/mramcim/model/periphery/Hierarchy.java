@@ -21,13 +21,13 @@ public final class Hierarchy {
     public static final String TOP = "MramCimMacro";
 
     /** One port of the top. */
-    public record PortDecl(String name, boolean input, int width) {
-    }
+    public record PortDecl(String name, boolean input, int width) {}
 
-    private Hierarchy() {
-    }
+    private Hierarchy() {}
 
-    /** The ports of the top for a ROWS x COLS macro, in declaration order (host side, then analog). */
+    /**
+     * The ports of the top for a ROWS x COLS macro, in declaration order (host side, then analog).
+     */
     public static List<PortDecl> ports(int rows, int cols) {
         List<PortDecl> p = new ArrayList<>();
         p.add(new PortDecl("cmd_valid", true, 1));
@@ -55,8 +55,8 @@ public final class Hierarchy {
     }
 
     /**
-     * The block instances of the top, instance name to module name; the module names are the
-     * simple names of this package's classes.
+     * The block instances of the top, instance name to module name; the module names are the simple
+     * names of this package's classes.
      */
     public static Map<String, String> blocks() {
         Map<String, String> m = new LinkedHashMap<>();

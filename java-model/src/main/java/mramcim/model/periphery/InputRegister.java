@@ -25,7 +25,10 @@ public final class InputRegister {
         return HostBus.mask(valid);
     }
 
-    /** Whether LOAD_INPUT of {@code data} into word {@code word} is legal: word in range, no bit beyond ROWS. */
+    /**
+     * Whether LOAD_INPUT of {@code data} into word {@code word} is legal: word in range, no bit
+     * beyond ROWS.
+     */
     public static boolean legal(int rows, int word, long data) {
         return word >= 0 && word < words(rows) && (data & ~mask(rows, word)) == 0;
     }

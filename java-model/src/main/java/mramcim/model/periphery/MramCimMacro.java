@@ -2,12 +2,12 @@ package mramcim.model.periphery;
 
 import mramcim.model.array.AnalogPins;
 import mramcim.model.array.DigitalPins;
-import mramcim.spec.Register;
-import mramcim.spec.Op;
-import mramcim.spec.Status;
-import mramcim.spec.HostBus;
 import mramcim.spec.CellAddress;
+import mramcim.spec.HostBus;
+import mramcim.spec.Op;
+import mramcim.spec.Register;
 import mramcim.spec.ResultWord;
+import mramcim.spec.Status;
 
 /**
  * The digital periphery, cycle-accurate and bit-exact with the RTL top of the same name (SPEC
@@ -16,10 +16,10 @@ import mramcim.spec.ResultWord;
  * afterwards {@link #pins()} and the host-side getters show the outputs of the next cycle. All
  * outputs are functions of registers only.
  *
- * <p>Blocks, as in the RTL: {@code host} ({@link HostInterface}), {@code ctrl} ({@link Controller}),
- * {@code wvs} ({@link WriteVerifySequencer}), {@code inputs} ({@link InputRegister}), {@code tdc}
- * ({@link TdcBank}), {@code regs} ({@link RegisterFile}), and the combinational {@link Converter}
- * and {@link OffsetCorrector}.
+ * <p>Blocks, as in the RTL: {@code host} ({@link HostInterface}), {@code ctrl} ({@link
+ * Controller}), {@code wvs} ({@link WriteVerifySequencer}), {@code inputs} ({@link InputRegister}),
+ * {@code tdc} ({@link TdcBank}), {@code regs} ({@link RegisterFile}), and the combinational {@link
+ * Converter} and {@link OffsetCorrector}.
  */
 public final class MramCimMacro {
 
@@ -55,8 +55,7 @@ public final class MramCimMacro {
     }
 
     /** A decoded command: whether it is legal, and the response of an immediate op. */
-    private record Decoded(boolean legal, Op op, int row, int col, Status status, int data) {
-    }
+    private record Decoded(boolean legal, Op op, int row, int col, Status status, int data) {}
 
     private Decoded decode(HostPins h) {
         Op op = Op.of(h.cmdOp);
@@ -122,8 +121,13 @@ public final class MramCimMacro {
         boolean accept = h.cmdValid && cmdReady();
         Decoded d = accept ? decode(h) : null;
         Op op = d != null && d.legal() ? d.op() : null;
-        boolean immediate = d != null && (!d.legal() || op == Op.NOP || op == Op.LOAD_INPUT || op == Op.READ_RESULT
-                || op == Op.WRITE_REG || op == Op.READ_REG);
+        boolean immediate = d != null
+                && (!d.legal()
+                        || op == Op.NOP
+                        || op == Op.LOAD_INPUT
+                        || op == Op.READ_RESULT
+                        || op == Op.WRITE_REG
+                        || op == Op.READ_REG);
         boolean tdcDone = tdc.done();
         boolean seqDone = wvs.done();
         Status seqStatus = wvs.resultFail() ? Status.CELL_FAIL : Status.OK;
@@ -133,9 +137,15 @@ public final class MramCimMacro {
         int frameCycles = regs.frameCycles();
         boolean converting = ctrl.state() == Controller.State.CONV_WAIT;
 
-        boolean finished = ctrl.clock(op == Op.COMPUTE, op == Op.WRITE_CELL || op == Op.READ_CELL, frameCycles, tdcDone,
-                seqDone);
-        wvs.clock(a.rdBit, regs, op == Op.WRITE_CELL, op == Op.READ_CELL, d == null ? 0 : d.row(), d == null ? 0 : d.col(),
+        boolean finished =
+                ctrl.clock(op == Op.COMPUTE, op == Op.WRITE_CELL || op == Op.READ_CELL, frameCycles, tdcDone, seqDone);
+        wvs.clock(
+                a.rdBit,
+                regs,
+                op == Op.WRITE_CELL,
+                op == Op.READ_CELL,
+                d == null ? 0 : d.row(),
+                d == null ? 0 : d.col(),
                 (h.cmdData & 1) == 1);
         tdc.clock(drvEn, a.cmp);
         if (op == Op.LOAD_INPUT) {

@@ -1,13 +1,12 @@
 package mramcim.model.periphery;
 
 /**
- * Digital offsets (SPEC section 5; seed 000 "digital offsets applied to select columns"):
- * {@code DP_out = clamp(DP_raw + OFFSET[j], -ROWS, +ROWS)}.
+ * Digital offsets (SPEC section 5; seed 000 "digital offsets applied to select columns"): {@code
+ * DP_out = clamp(DP_raw + OFFSET[j], -ROWS, +ROWS)}.
  */
 public final class OffsetCorrector {
 
-    private OffsetCorrector() {
-    }
+    private OffsetCorrector() {}
 
     public static int correct(int rows, long dpRaw, int offset) {
         long dp = dpRaw + offset;

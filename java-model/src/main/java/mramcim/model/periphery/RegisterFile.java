@@ -1,8 +1,8 @@
 package mramcim.model.periphery;
 
-import mramcim.spec.Register;
-import mramcim.spec.Offsets;
 import mramcim.spec.IdWord;
+import mramcim.spec.Offsets;
+import mramcim.spec.Register;
 
 /** The register file (SPEC section 5): configuration, calibration and the per-column offsets. */
 public final class RegisterFile {

@@ -6,13 +6,14 @@ import mramcim.spec.Sizes;
  * TDC counter bank (SPEC section 5), cycle for cycle as the RTL's TdcBank: while {@code frame}
  * (drv_en) is seen high every running counter advances, including at the edge its comparator is
  * first seen high, then freezes; a counter that would pass {@code codeMax} saturates and counts as
- * overflowed; at the first edge that sees {@code frame} low the codes and overflow bits are
- * latched and {@code done} pulses for one cycle.
+ * overflowed; at the first edge that sees {@code frame} low the codes and overflow bits are latched
+ * and {@code done} pulses for one cycle.
  */
 public final class TdcBank {
 
     /** Counter width: holds every count up to FRAME_CYCLES' maximum. */
     public static final int CODE_WIDTH = Sizes.codeWidth();
+
     /** The saturation value, reported by columns that overflowed. */
     public static final int CODE_MAX = Sizes.codeMax();
 

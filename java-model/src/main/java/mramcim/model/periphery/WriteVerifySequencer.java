@@ -1,25 +1,33 @@
 package mramcim.model.periphery;
 
-import mramcim.spec.WriteVerify;
 import mramcim.spec.ReadCellWord;
+import mramcim.spec.WriteVerify;
 
 /**
- * Drives the data-line pins for WRITE_CELL and READ_CELL (SPEC section 5, "Write-verify sequencer").
+ * Drives the data-line pins for WRITE_CELL and READ_CELL (SPEC section 5, "Write-verify
+ * sequencer").
  *
  * <p>WRITE_CELL writes MTJ A, then MTJ B, each by write-verify. Two-pulse mode: pulse toward the
  * target, read, and retry at the next amplitude until the read shows the target or WR_MAX_TRIES
  * reads or amplitude 15 is reached. Four-pulse mode (seed 004 Fig. 2b): pulse toward the opposite
  * state, read, pulse toward the target, read; a try succeeds only if the first read shows the
- * opposite and the second the target. A pulse holds {@code wr_en} for WR_PULSE cycles, a read
- * holds {@code rd_en} for RD_CYCLES cycles and samples {@code rd_bit} at its last edge; the
- * first cycle of the next pulse follows at once. READ_CELL reads A, leaves one cycle with
- * {@code rd_en} low (the sense amplifier senses on a rising {@code rd_en}), then reads B.
- * {@code done} pulses for one cycle with the result.
+ * opposite and the second the target. A pulse holds {@code wr_en} for WR_PULSE cycles, a read holds
+ * {@code rd_en} for RD_CYCLES cycles and samples {@code rd_bit} at its last edge; the first cycle
+ * of the next pulse follows at once. READ_CELL reads A, leaves one cycle with {@code rd_en} low
+ * (the sense amplifier senses on a rising {@code rd_en}), then reads B. {@code done} pulses for one
+ * cycle with the result.
  */
 public final class WriteVerifySequencer {
 
     /** Sequencer states, in the RTL's encoding order. */
-    public enum State { IDLE, PULSE, VERIFY, READ_A, GAP, READ_B }
+    public enum State {
+        IDLE,
+        PULSE,
+        VERIFY,
+        READ_A,
+        GAP,
+        READ_B
+    }
 
     private State state;
     private boolean accEn;
@@ -71,7 +79,9 @@ public final class WriteVerifySequencer {
         resultData = 0;
     }
 
-    /** Whether MTJ {@code branch} must end in AP for the weight being written (+1: A in P, B in AP). */
+    /**
+     * Whether MTJ {@code branch} must end in AP for the weight being written (+1: A in P, B in AP).
+     */
     private boolean targetAp(int branch) {
         return branch == 0 ? !weightPlus : weightPlus;
     }
@@ -79,15 +89,21 @@ public final class WriteVerifySequencer {
     /**
      * One rising edge.
      *
-     * @param rdBit      the {@code rd_bit} sampled at this edge
-     * @param regs       the register file (current values)
+     * @param rdBit the {@code rd_bit} sampled at this edge
+     * @param regs the register file (current values)
      * @param startWrite a WRITE_CELL is accepted at this edge
-     * @param startRead  a READ_CELL is accepted at this edge
-     * @param row        its row
-     * @param col        its column
-     * @param weightBit  its {@code data[0]}: 1 for weight +1
+     * @param startRead a READ_CELL is accepted at this edge
+     * @param row its row
+     * @param col its column
+     * @param weightBit its {@code data[0]}: 1 for weight +1
      */
-    public void clock(boolean rdBit, RegisterFile regs, boolean startWrite, boolean startRead, int row, int col,
+    public void clock(
+            boolean rdBit,
+            RegisterFile regs,
+            boolean startWrite,
+            boolean startRead,
+            int row,
+            int col,
             boolean weightBit) {
         done = false;
         boolean four = regs.wrMode() == 1;
@@ -116,7 +132,7 @@ public final class WriteVerifySequencer {
             return;
         }
         switch (state) {
-            case IDLE -> { }
+            case IDLE -> {}
             case PULSE -> {
                 if (cnt == regs.wrPulse()) {
                     wrEn = false;
@@ -167,7 +183,8 @@ public final class WriteVerifySequencer {
     private void verify(boolean rdBit, RegisterFile regs, boolean four) {
         boolean tAp = targetAp(accBranch);
         if (!fourPulsePhaseTarget) {
-            // Four-pulse, first half: the read must show the opposite state; then pulse toward the target.
+            // Four-pulse, first half: the read must show the opposite state; then pulse toward the
+            // target.
             firstReadOk = rdBit == !tAp;
             fourPulsePhaseTarget = true;
             startPulse(tAp);
@@ -253,7 +270,10 @@ public final class WriteVerifySequencer {
         return rdEn;
     }
 
-    /** One-cycle pulse: the operation finished; {@link #resultFail} and {@link #resultData} hold its result. */
+    /**
+     * One-cycle pulse: the operation finished; {@link #resultFail} and {@link #resultData} hold its
+     * result.
+     */
     public boolean done() {
         return done;
     }
@@ -263,7 +283,9 @@ public final class WriteVerifySequencer {
         return resultFail;
     }
 
-    /** Response data of the finished operation: pulses used (write) or bit0 = A, bit1 = B (read). */
+    /**
+     * Response data of the finished operation: pulses used (write) or bit0 = A, bit1 = B (read).
+     */
     public int resultData() {
         return resultData;
     }

@@ -2,8 +2,8 @@ package mramcim.model.random;
 
 /**
  * Counter-based random numbers: every draw is a pure function of (seed, purpose, index a, index b),
- * so results never depend on evaluation order or thread count. The mixing function is
- * SplitMix64's finaliser (Steele, Lea and Flood, OOPSLA 2014) applied to the combined key.
+ * so results never depend on evaluation order or thread count. The mixing function is SplitMix64's
+ * finaliser (Steele, Lea and Flood, OOPSLA 2014) applied to the combined key.
  *
  * <p>Gaussian draws invert the normal CDF: a table of the quantiles at k / 2^{@value #TABLE_BITS}
  * (32 KiB, cache resident) with linear interpolation inside, and the exact inverse in the two
@@ -16,8 +16,7 @@ public final class CounterRng {
     private static final int TABLE_BITS = 12;
     private static final double[] INV_CDF = buildTable();
 
-    private CounterRng() {
-    }
+    private CounterRng() {}
 
     /** SplitMix64 finaliser: a bijective 64-bit mix with full avalanche. */
     public static long mix(long z) {
@@ -81,14 +80,30 @@ public final class CounterRng {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("p = " + p + " is out of range: allowed (0, 1)");
         }
-        final double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-            1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
-        final double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-            6.680131188771972e+01, -1.328068155288572e+01};
-        final double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-            -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
-        final double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-            3.754408661907416e+00};
+        final double[] a = {
+            -3.969683028665376e+01,
+            2.209460984245205e+02,
+            -2.759285104469687e+02,
+            1.383577518672690e+02,
+            -3.066479806614716e+01,
+            2.506628277459239e+00
+        };
+        final double[] b = {
+            -5.447609879822406e+01,
+            1.615858368580409e+02,
+            -1.556989798598866e+02,
+            6.680131188771972e+01,
+            -1.328068155288572e+01
+        };
+        final double[] c = {
+            -7.784894002430293e-03,
+            -3.223964580411365e-01,
+            -2.400758277161838e+00,
+            -2.549732539343734e+00,
+            4.374664141464968e+00,
+            2.938163982698783e+00
+        };
+        final double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
         double q;
         double x;
         if (p < 0.02425) {
@@ -102,7 +117,8 @@ public final class CounterRng {
         } else {
             q = p - 0.5;
             double r = q * q;
-            x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+            x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5])
+                    * q
                     / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
         }
         return x;

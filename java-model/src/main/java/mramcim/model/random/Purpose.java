@@ -1,9 +1,9 @@
 package mramcim.model.random;
 
 /**
- * What a random number is for. Part of every stream key, so that draws for different purposes
- * never share a stream and adding a purpose never shifts the numbers of another. The keys are
- * written out: reordering the declarations must not change every die (StableIdsTest).
+ * What a random number is for. Part of every stream key, so that draws for different purposes never
+ * share a stream and adding a purpose never shifts the numbers of another. The keys are written
+ * out: reordering the declarations must not change every die (StableIdsTest).
  */
 public enum Purpose {
     MTJ_RP(0),

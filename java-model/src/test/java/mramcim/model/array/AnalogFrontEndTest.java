@@ -79,6 +79,7 @@ class AnalogFrontEndTest {
         fe.tick(d, out);
         assertTrue(out.rdBit);
     }
+
     /** Each fault against the sound front end's first firing edge, n0 = ceil(tau / T_clk). */
     @Test
     void faultsMoveSilenceOrGlitchTheComparatorsAndPinTheSenseAmplifier() {
@@ -105,7 +106,8 @@ class AnalogFrontEndTest {
             for (int n = 1; n <= frame; n++) {
                 boolean expected = switch (c) {
                     case 3 -> false; // dead
-                    case 4 -> n >= n0 && n != n0 + 1; // one-cycle drop after the first crossing
+                    case 4 -> n >= n0 && n != n0 + 1; // one-cycle drop after the first
+                    // crossing
                     default -> n >= Math.max(1, n0 + shift[c]);
                 };
                 assertEquals(expected, high[n][c], "column " + c + " edge " + n + " (sound first edge " + n0 + ")");

@@ -40,7 +40,10 @@ class ColumnResistanceTest {
                 }
                 int nMis = (rows - dp) / 2;
                 double expected = rows * rL + nMis * (rH - rL);
-                assertEquals(expected, array.cellChainResistance(c, in), expected * 1e-12,
+                assertEquals(
+                        expected,
+                        array.cellChainResistance(c, in),
+                        expected * 1e-12,
                         "trial " + trial + " column " + c + " (DP " + dp + ")");
             }
         }

@@ -78,7 +78,8 @@ class DelaySolversTest {
 
     private static double[] crankNicolson(double[] r, double[] c, double[] v, double dt, double vDrv) {
         int n = v.length;
-        // (C/dt + G/2) v' = (C/dt - G/2) v + b vDrv, G tridiagonal; solved with the Thomas algorithm.
+        // (C/dt + G/2) v' = (C/dt - G/2) v + b vDrv, G tridiagonal; solved with the Thomas
+        // algorithm.
         double[] lower = new double[n];
         double[] diag = new double[n];
         double[] upper = new double[n];

@@ -73,11 +73,13 @@ class DeterminismTest {
         double[][] parallel = new double[N][CFG.cols()];
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Future<?>[] f = IntStream.range(0, 4).mapToObj(t -> pool.submit(() -> {
-                for (int k = t; k < N; k += 4) {
-                    shared.convert(in[k], k, parallel[k]);
-                }
-            })).toArray(Future[]::new);
+            Future<?>[] f = IntStream.range(0, 4)
+                    .mapToObj(t -> pool.submit(() -> {
+                        for (int k = t; k < N; k += 4) {
+                            shared.convert(in[k], k, parallel[k]);
+                        }
+                    }))
+                    .toArray(Future[]::new);
             for (Future<?> x : f) {
                 x.get();
             }

@@ -30,17 +30,29 @@ class PresetSourcesTest {
             assertFalse(e.source().isBlank(), e.name() + " = " + e.value() + " has a source");
             if (!e.value().equals(base.get(k).value())) {
                 own++;
-                assertTrue(e.source().startsWith(kind) || e.source().startsWith("ideal preset"),
-                        preset + ": " + e.name() + " = " + e.value() + " (jung2022: " + base.get(k).value() + ") says why: " + e.source());
+                assertTrue(
+                        e.source().startsWith(kind) || e.source().startsWith("ideal preset"),
+                        preset
+                                + ": "
+                                + e.name()
+                                + " = "
+                                + e.value()
+                                + " (jung2022: "
+                                + base.get(k).value()
+                                + ") says why: "
+                                + e.source());
             } else {
                 assertEquals(base.get(k).source(), e.source(), e.name() + " kept from jung2022 keeps its source");
             }
         }
-        assertEquals(switch (preset) {
-            case "jung2022" -> 0;
-            case "ideal" -> 9;
-            case "ideal-fine" -> 11;
-            default -> 2;
-        }, own, "values " + preset + " sets itself");
+        assertEquals(
+                switch (preset) {
+                    case "jung2022" -> 0;
+                    case "ideal" -> 9;
+                    case "ideal-fine" -> 11;
+                    default -> 2;
+                },
+                own,
+                "values " + preset + " sets itself");
     }
 }

@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 class WritePhysicsTest {
 
     private static final MacroConfig CFG = MacroConfig.jung2022();
-    private static final ThermalSwitching MODEL = new ThermalSwitching(CFG.write().tau0(), CFG.write().delta());
+    private static final ThermalSwitching MODEL =
+            new ThermalSwitching(CFG.write().tau0(), CFG.write().delta());
 
     @Test
     void switchingProbabilityRisesWithAmplitudeAndPulseWidth() {
         double vCrit = CFG.write().vCrit();
         double previous = -1;
         for (int amp = 0; amp < 16; amp++) {
-            double p = MODEL.probability(CFG.write().amplitude(amp), vCrit, CFG.write().pulseWidth());
+            double p = MODEL.probability(
+                    CFG.write().amplitude(amp), vCrit, CFG.write().pulseWidth());
             assertTrue(p >= previous && p <= 1, "amplitude " + amp + ": " + p + " after " + previous);
             previous = p;
         }
@@ -40,7 +42,14 @@ class WritePhysicsTest {
             for (int r = 0; r < array.rows(); r++) {
                 for (int c = 0; c < array.cols(); c++) {
                     // MTJ A starts in P (weight +1): one pulse toward AP.
-                    if (array.pulse(r, c, BitCell.BRANCH_A, MtjState.AP, amp, CFG.write().pulseWidth()) == MtjState.AP) {
+                    if (array.pulse(
+                                    r,
+                                    c,
+                                    BitCell.BRANCH_A,
+                                    MtjState.AP,
+                                    amp,
+                                    CFG.write().pulseWidth())
+                            == MtjState.AP) {
                         switched++;
                     }
                 }
@@ -55,7 +64,8 @@ class WritePhysicsTest {
     @Test
     void stuckDevicesNeverSwitch() {
         MtjParams m = CFG.mtj();
-        MacroConfig faulty = CFG.withMtj(new MtjParams(m.rP(), m.rPSigma(), m.tmr0(), m.tmrSigma(), m.vHalf(), 0.5, 0.5));
+        MacroConfig faulty =
+                CFG.withMtj(new MtjParams(m.rP(), m.rPSigma(), m.tmr0(), m.tmrSigma(), m.vHalf(), 0.5, 0.5));
         AnalogArray array = AnalogArray.fabricate(faulty, 1);
         int stuckP = 0;
         for (int r = 0; r < array.rows(); r++) {
@@ -74,7 +84,8 @@ class WritePhysicsTest {
             }
         }
         int devices = 2 * array.rows() * array.cols();
-        assertTrue(Math.abs(stuckP - devices / 2) < devices / 10, "about half stuck at P: " + stuckP + " of " + devices);
+        assertTrue(
+                Math.abs(stuckP - devices / 2) < devices / 10, "about half stuck at P: " + stuckP + " of " + devices);
     }
 
     @Test

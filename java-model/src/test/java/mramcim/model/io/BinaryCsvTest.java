@@ -19,8 +19,8 @@ class BinaryCsvTest {
 
     @Test
     void refusalsNameLineAndColumn() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BinaryCsv.parse("w.csv", List.of("1,1,1", "1,0,1"), 2, 3));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> BinaryCsv.parse("w.csv", List.of("1,1,1", "1,0,1"), 2, 3));
         assertEquals("w.csv line 2, column 2: '0' is not +1 or -1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BinaryCsv.parse("w.csv", List.of("1,1"), 1, 3));
         assertEquals("w.csv line 1: 2 values, expected 3", e.getMessage());

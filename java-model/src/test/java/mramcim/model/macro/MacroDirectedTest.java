@@ -15,19 +15,23 @@ import mramcim.model.device.MtjState;
 import mramcim.model.periphery.Controller;
 import mramcim.model.periphery.MramCimMacro;
 import mramcim.model.periphery.WriteVerifySequencer;
-import org.junit.jupiter.api.Test;
-import mramcim.spec.Register;
-import mramcim.spec.Offsets;
 import mramcim.spec.IdWord;
+import mramcim.spec.Offsets;
 import mramcim.spec.Op;
+import mramcim.spec.Register;
 import mramcim.spec.Status;
+import org.junit.jupiter.api.Test;
 
-/** Directed tests of every op and status, back-pressure, reset mid-operation and both write modes. */
+/**
+ * Directed tests of every op and status, back-pressure, reset mid-operation and both write modes.
+ */
 class MacroDirectedTest {
 
     private static final MacroConfig SMALL = MacroConfig.small(8, 8);
 
-    /** Every readable register, the input word and the stored weights: what "nothing changes" means. */
+    /**
+     * Every readable register, the input word and the stored weights: what "nothing changes" means.
+     */
     private static List<Object> snapshot(Macro m) {
         List<Object> s = new ArrayList<>();
         MramCimMacro p = m.periphery();
@@ -80,22 +84,32 @@ class MacroDirectedTest {
         m.compute();
         List<Object> before = snapshot(m);
         long[][] bad = {
-            {8, 0, 0}, {15, 0, 0},                                    // unknown ops
-            {Op.WRITE_CELL.code(), 8 << 8, 1}, {Op.WRITE_CELL.code(), 8, 1}, // row, column out of range
-            {Op.WRITE_CELL.code(), 0, 2},                              // data beyond bit 0
-            {Op.READ_CELL.code(), (8 << 8) | 1, 0}, {Op.READ_CELL.code(), 9, 0},
-            {Op.LOAD_INPUT.code(), 1, 1}, {Op.LOAD_INPUT.code(), 0, 0x100}, // word, bit beyond ROWS
+            {8, 0, 0},
+            {15, 0, 0}, // unknown ops
+            {Op.WRITE_CELL.code(), 8 << 8, 1},
+            {Op.WRITE_CELL.code(), 8, 1}, // row, column out of range
+            {Op.WRITE_CELL.code(), 0, 2}, // data beyond bit 0
+            {Op.READ_CELL.code(), (8 << 8) | 1, 0},
+            {Op.READ_CELL.code(), 9, 0},
+            {Op.LOAD_INPUT.code(), 1, 1},
+            {Op.LOAD_INPUT.code(), 0, 0x100}, // word, bit beyond ROWS
             {Op.READ_RESULT.code(), 8, 0},
-            {Op.WRITE_REG.code(), 0x09, 0}, {Op.WRITE_REG.code(), Register.ID.index(), 1}, // unknown, read-only
-            {Op.WRITE_REG.code(), Register.FRAME_CYCLES.index(), 0}, {Op.WRITE_REG.code(), Register.FRAME_CYCLES.index(), 4096},
-            {Op.WRITE_REG.code(), Offsets.BASE + 8, 1}, {Op.WRITE_REG.code(), Offsets.BASE, 128},
-            {Op.WRITE_REG.code(), Register.WR_MODE.index(), 2}, {Op.WRITE_REG.code(), Register.GAIN.index(), 0x10000},
-            {Op.READ_REG.code(), 0x09, 0}, {Op.READ_REG.code(), Offsets.BASE + 8, 0},
+            {Op.WRITE_REG.code(), 0x09, 0},
+            {Op.WRITE_REG.code(), Register.ID.index(), 1}, // unknown, read-only
+            {Op.WRITE_REG.code(), Register.FRAME_CYCLES.index(), 0},
+            {Op.WRITE_REG.code(), Register.FRAME_CYCLES.index(), 4096},
+            {Op.WRITE_REG.code(), Offsets.BASE + 8, 1},
+            {Op.WRITE_REG.code(), Offsets.BASE, 128},
+            {Op.WRITE_REG.code(), Register.WR_MODE.index(), 2},
+            {Op.WRITE_REG.code(), Register.GAIN.index(), 0x10000},
+            {Op.READ_REG.code(), 0x09, 0},
+            {Op.READ_REG.code(), Offsets.BASE + 8, 0},
         };
         for (long[] cmd : bad) {
             Response r = m.execute((int) cmd[0], (int) cmd[1], cmd[2]);
             assertEquals(new Response(Status.BAD_CMD, 0, 2), r, "op " + cmd[0] + " addr 0x" + Long.toHexString(cmd[1]));
-            assertEquals(before, snapshot(m), "op " + cmd[0] + " addr 0x" + Long.toHexString(cmd[1]) + " changed state");
+            assertEquals(
+                    before, snapshot(m), "op " + cmd[0] + " addr 0x" + Long.toHexString(cmd[1]) + " changed state");
         }
         assertEquals(0, m.analog().conversions() - 1, "no BAD_CMD started a conversion");
     }
@@ -107,8 +121,14 @@ class MacroDirectedTest {
         int hold = 57;
         slow.setRspReadyDelay(hold);
         List<java.util.function.Function<Macro, Response>> ops = List.of(
-                Macro::nop, x -> x.writeCell(1, 1, -1), x -> x.readCell(1, 1), x -> x.loadInput(0, 0x0F),
-                Macro::compute, x -> x.readResult(3), x -> x.writeReg(Register.C0.index(), 5), x -> x.readReg(Register.C0.index()),
+                Macro::nop,
+                x -> x.writeCell(1, 1, -1),
+                x -> x.readCell(1, 1),
+                x -> x.loadInput(0, 0x0F),
+                Macro::compute,
+                x -> x.readResult(3),
+                x -> x.writeReg(Register.C0.index(), 5),
+                x -> x.readReg(Register.C0.index()),
                 x -> x.execute(9, 0, 0));
         for (var op : ops) {
             Response a = op.apply(fast);
@@ -246,7 +266,8 @@ class MacroDirectedTest {
         int bestC = 0;
         for (int r = 0; r < 16; r++) {
             for (int c = 0; c < 16; c++) {
-                if (m.array().cell(r, c).mtj(0).vCrit() > m.array().cell(bestR, bestC).mtj(0).vCrit()) {
+                if (m.array().cell(r, c).mtj(0).vCrit()
+                        > m.array().cell(bestR, bestC).mtj(0).vCrit()) {
                     bestR = r;
                     bestC = c;
                 }
@@ -279,7 +300,8 @@ class MacroDirectedTest {
     @Test
     void stuckDevicesExhaustTheTriesAndReportCellFailInBothModes() {
         MtjParams mp = SMALL.mtj();
-        MacroConfig allStuckAp = SMALL.withMtj(new MtjParams(mp.rP(), mp.rPSigma(), mp.tmr0(), mp.tmrSigma(), mp.vHalf(), 0, 1));
+        MacroConfig allStuckAp =
+                SMALL.withMtj(new MtjParams(mp.rP(), mp.rPSigma(), mp.tmr0(), mp.tmrSigma(), mp.vHalf(), 0, 1));
         Macro two = Macro.create(allStuckAp, 8);
         two.writeReg(Register.WR_MAX_TRIES.index(), 4);
         // Weight +1: A must go to P (stuck AP: 4 tries, all fail), B must be AP (already: 1 try).
@@ -298,6 +320,8 @@ class MacroDirectedTest {
         assertEquals(2 * 4 + 2 * 4, f.data());
         Response read = four.readCell(1, 2);
         assertEquals(new Response(Status.CELL_FAIL, 0b11, read.cycles()), read, "both MTJs read AP");
-        assertArrayEquals(new int[] {0, 0}, new int[] {four.array().cell(1, 2).weight(), two.array().cell(1, 2).weight()});
+        assertArrayEquals(new int[] {0, 0}, new int[] {
+            four.array().cell(1, 2).weight(), two.array().cell(1, 2).weight()
+        });
     }
 }

@@ -8,11 +8,10 @@ import mramcim.model.array.AnalogArray;
 import mramcim.model.array.Readout;
 import mramcim.model.array.Solver;
 import mramcim.model.config.MacroConfig;
-import mramcim.model.config.TimingParams;
-import org.junit.jupiter.api.Test;
-import mramcim.spec.Register;
 import mramcim.spec.Offsets;
+import mramcim.spec.Register;
 import mramcim.spec.Status;
+import org.junit.jupiter.api.Test;
 
 /**
  * Macro.mvm through the clocked periphery against an independent computation: the analog model's
@@ -87,7 +86,9 @@ class MacroMvmTest {
                 int expectCode = overflow ? codeMax : code;
                 assertEquals(expectCode, got.codes()[c], "mvm " + k + " column " + c + " code");
                 assertEquals(overflow, got.overflow()[c], "mvm " + k + " column " + c + " overflow");
-                assertEquals(specDp(cfg.rows(), expectCode, c0, gain, offset[c]), got.dotProducts()[c],
+                assertEquals(
+                        specDp(cfg.rows(), expectCode, c0, gain, offset[c]),
+                        got.dotProducts()[c],
                         "mvm " + k + " column " + c + " DP");
                 int exact = 0;
                 for (int i = 0; i < in.length; i++) {
@@ -116,7 +117,8 @@ class MacroMvmTest {
         int[] allPlus = new int[rows];
         java.util.Arrays.fill(allPlus, 1);
         int code0 = macro.mvm(allPlus).codes()[0];
-        int codeR = macro.mvm(java.util.Arrays.stream(allPlus).map(x -> -x).toArray()).codes()[0];
+        int codeR = macro.mvm(java.util.Arrays.stream(allPlus).map(x -> -x).toArray())
+                .codes()[0];
         int gain = (int) Math.round(256.0 * 2 * rows / (codeR - code0));
         macro.writeReg(Register.C0.index(), code0);
         macro.writeReg(Register.GAIN.index(), gain);

@@ -3,12 +3,12 @@ package mramcim.model.macro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import mramcim.model.config.MacroConfig;
+import mramcim.spec.Register;
+import mramcim.spec.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import mramcim.spec.Register;
-import mramcim.spec.Status;
 
 /**
  * The cycle counts of docs/timing.md. "Cycles" are clock edges from the first cycle a command is

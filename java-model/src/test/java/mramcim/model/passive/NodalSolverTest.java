@@ -51,7 +51,10 @@ class NodalSolverTest {
         assertEquals(0.2 / series, s.columnCurrent(0), 1e-10 * 0.2 / series);
         // The same device in a 1 x 3 row whose other columns float: their devices carry nothing.
         CrossbarNetwork row = new CrossbarNetwork(1, 3, lines);
-        NodalSolution s3 = NodalSolver.solve(row, new double[] {g, 7e-6, 9e-6}, PadBias.read(1, 3, 0, 0.2).floatCol(1).floatCol(2));
+        NodalSolution s3 = NodalSolver.solve(
+                row,
+                new double[] {g, 7e-6, 9e-6},
+                PadBias.read(1, 3, 0, 0.2).floatCol(1).floatCol(2));
         double series3 = lines.accessResistance(0, 1) + 1 / g + lines.accessResistance(0, 3);
         assertEquals(0.2 / series3, s3.columnCurrent(0), 1e-10 * 0.2 / series3);
         assertEquals(s3.columnCurrent(0), s3.rowCurrent(0), 1e-10 * s3.rowCurrent(0));
@@ -67,7 +70,10 @@ class NodalSolverTest {
         double g11 = 16e-6;
         double v = 0.2;
         CrossbarNetwork net = new CrossbarNetwork(2, 2, CrossbarLines.none());
-        NodalSolution s = NodalSolver.solve(net, new double[] {g00, g01, g10, g11}, PadBias.read(2, 2, 0, v).floatRow(1).floatCol(1));
+        NodalSolution s = NodalSolver.solve(
+                net,
+                new double[] {g00, g01, g10, g11},
+                PadBias.read(2, 2, 0, v).floatRow(1).floatCol(1));
         double sneak = 1 / (1 / g01 + 1 / g11 + 1 / g10);
         assertEquals(v * (g00 + sneak), s.columnCurrent(0), 1e-12 * v * g00);
         // Node voltages of the sneak path: the current through g01 drops V - Vc1 across it.
@@ -82,7 +88,8 @@ class NodalSolverTest {
         for (int trial = 0; trial < 20; trial++) {
             int rows = 15;
             int cols = 15;
-            CrossbarLines lines = new CrossbarLines(r.nextDouble() * 20, 2, r.nextDouble() * 500, r.nextDouble() * 1000, r.nextDouble() * 500 + 1);
+            CrossbarLines lines = new CrossbarLines(
+                    r.nextDouble() * 20, 2, r.nextDouble() * 500, r.nextDouble() * 1000, r.nextDouble() * 500 + 1);
             CrossbarNetwork net = new CrossbarNetwork(rows, cols, lines);
             double[] g = randomG(r, rows * cols);
             PadBias bias = PadBias.grounded(rows, cols);
@@ -110,14 +117,19 @@ class NodalSolverTest {
             }
             // Relative to the current through the node, or for a dead end (a floating pad, whose
             // one element must carry nothing) to the largest pad current of the array.
-            double scale = java.util.Arrays.stream(s.padCurrents()).map(Math::abs).max().orElse(0);
+            double scale = java.util.Arrays.stream(s.padCurrents())
+                    .map(Math::abs)
+                    .max()
+                    .orElse(0);
             for (int n = 0; n < net.nodes(); n++) {
                 int pad = net.padOf(n);
                 boolean fixed = pad >= 0 && !bias.floating(pad);
                 if (fixed) {
                     assertEquals(s.padCurrents()[pad], net_[n], 1e-9 * abs[n] + 1e-18, "pad current of pad " + pad);
                 } else {
-                    assertTrue(Math.abs(net_[n]) <= 1e-9 * Math.max(abs[n], scale), "KCL at node " + n + " of trial " + trial + ": " + net_[n] + " A of " + abs[n]);
+                    assertTrue(
+                            Math.abs(net_[n]) <= 1e-9 * Math.max(abs[n], scale),
+                            "KCL at node " + n + " of trial " + trial + ": " + net_[n] + " A of " + abs[n]);
                 }
             }
         }
@@ -139,10 +151,15 @@ class NodalSolverTest {
     @Test
     void refusesAFullyFloatingArrayAndBadConductances() {
         CrossbarNetwork net = new CrossbarNetwork(2, 2, CrossbarLines.seed004());
-        PadBias floating = PadBias.grounded(2, 2).floatRow(0).floatRow(1).floatCol(0).floatCol(1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NodalSolver.solve(net, new double[] {1e-5, 1e-5, 1e-5, 1e-5}, floating));
+        PadBias floating =
+                PadBias.grounded(2, 2).floatRow(0).floatRow(1).floatCol(0).floatCol(1);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> NodalSolver.solve(net, new double[] {1e-5, 1e-5, 1e-5, 1e-5}, floating));
         assertTrue(e.getMessage().contains("at least one line"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> NodalSolver.solve(net, new double[] {1e-5, -1e-5, 1e-5, 1e-5}, PadBias.grounded(2, 2)));
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> NodalSolver.solve(net, new double[] {1e-5, -1e-5, 1e-5, 1e-5}, PadBias.grounded(2, 2)));
         assertTrue(e.getMessage().contains("[0][1]") && e.getMessage().contains("allowed > 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PassiveArrayConfig.goodwill2022(45));
         assertTrue(e.getMessage().contains("45") && e.getMessage().contains("30, 40, 50 or 60"), e.getMessage());

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Reads, writes, disturbs and programming of the passive array against the sparse nodal solver and the seed's trends. */
+/**
+ * Reads, writes, disturbs and programming of the passive array against the sparse nodal solver and
+ * the seed's trends.
+ */
 class PassiveArrayTest {
 
     private static boolean[][] pattern(long seed) {
@@ -22,7 +25,8 @@ class PassiveArrayTest {
 
     private static PassiveArrayConfig noiseless(int diameter) {
         PassiveArrayConfig c = PassiveArrayConfig.goodwill2022(diameter);
-        return new PassiveArrayConfig(c.rows(), c.cols(), c.device(), c.lines(), c.programming().withoutReadNoise());
+        return new PassiveArrayConfig(
+                c.rows(), c.cols(), c.device(), c.lines(), c.programming().withoutReadNoise());
     }
 
     @Test
@@ -69,7 +73,8 @@ class PassiveArrayTest {
 
     @Test
     void lineResistanceRaisesTheSwitchingVoltageTowardTheCentre() {
-        // Seed 004 Fig. 2(e): higher effective switching voltages at the centre, lower at the corners.
+        // Seed 004 Fig. 2(e): higher effective switching voltages at the centre, lower at the
+        // corners.
         PassiveArray a = PassiveArray.fabricate(PassiveArrayConfig.goodwill2022(30), 1);
         double centre = 0;
         double corners = 0;
@@ -82,7 +87,8 @@ class PassiveArrayTest {
             corners += a.effectiveSwitchingVoltage(c[0], c[1]) / 4;
         }
         assertTrue(centre > corners + 0.2, "centre " + centre + " V, corners " + corners + " V");
-        assertTrue(a.maxWriteVoltage() < 2 * corners, "the write limit is twice the smallest effective switching voltage");
+        assertTrue(
+                a.maxWriteVoltage() < 2 * corners, "the write limit is twice the smallest effective switching voltage");
     }
 
     @Test

@@ -1,0 +1,307 @@
+package mramcim.verification.regression;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import mramcim.cosim.lockstep.CycleListener;
+import mramcim.cosim.lockstep.Divergence;
+import mramcim.cosim.lockstep.Lockstep;
+import mramcim.cosim.verilator.HaltCause;
+import mramcim.cosim.verilator.NativeBuild;
+import mramcim.cosim.verilator.NativeBuilder;
+import mramcim.cosim.verilator.RtlHaltedException;
+import mramcim.cosim.verilator.RtlLibraries;
+import mramcim.model.config.MacroConfig;
+import mramcim.model.periphery.Hierarchy;
+import mramcim.model.periphery.HostPins;
+import mramcim.rtl.Generator;
+import mramcim.verification.stimulus.RandomHost;
+
+/**
+ * One seed of constrained-random traffic in lockstep: the RTL against the Java model for a number
+ * of cycles, stopping at the first divergence (or counting them all).
+ */
+public final class CosimRun {
+
+    /**
+     * How a configuration file is named where a preset's name would stand (reports, summaries,
+     * replay commands): this prefix and the file's absolute path.
+     */
+    public static final String CONFIG_LABEL = "config:";
+
+    /**
+     * The command-line option that selects the design named {@code label}: {@code --preset P} or
+     * {@code --config FILE}.
+     */
+    public static String designArgument(String label) {
+        return label.startsWith(CONFIG_LABEL)
+                ? "--config " + label.substring(CONFIG_LABEL.length())
+                : "--preset " + label;
+    }
+
+    /**
+     * What to run.
+     *
+     * @param verilog the netlist's files ({@code --verilog}), empty for the generated top
+     * @param codeCoverage run the coverage build of the library and write the seed's coverage
+     *     points
+     * @param pins inputs of the netlist beyond the macro's, held at a fixed value (a mutation
+     *     campaign's {@code mutsel}); empty for none
+     */
+    public record Options(
+            MacroConfig config,
+            String preset,
+            long seed,
+            long cycles,
+            List<Path> verilog,
+            boolean countAll,
+            boolean codeCoverage,
+            Map<String, Long> pins) {
+        public Options {
+            if (cycles < 1) {
+                throw new IllegalArgumentException(
+                        "cycles = " + cycles + " is out of range: allowed 1.." + Long.MAX_VALUE);
+            }
+            verilog = verilog == null ? List.of() : List.copyOf(verilog);
+            pins = pins == null ? Map.of() : Map.copyOf(pins);
+        }
+
+        /** A run of the generated top, or of one netlist file. */
+        public Options(MacroConfig config, String preset, long seed, long cycles, Path verilog, boolean countAll) {
+            this(
+                    config,
+                    preset,
+                    seed,
+                    cycles,
+                    verilog == null ? List.of() : List.of(verilog),
+                    countAll,
+                    false,
+                    Map.of());
+        }
+
+        /** The same run for another number of cycles. */
+        public Options withCycles(long n) {
+            return new Options(config, preset, seed, n, verilog, countAll, codeCoverage, pins);
+        }
+
+        /** What the run's RTL is, in one line: "generated" or the netlist's files. */
+        public String netlist() {
+            return verilog.isEmpty()
+                    ? "generated"
+                    : String.join(", ", verilog.stream().map(Path::toString).toList());
+        }
+
+        /** The command that replays this run. */
+        public String replayCommand() {
+            StringBuilder b = new StringBuilder(
+                    "scripts/mramcim cosim " + designArgument(preset) + " --seed " + seed + " --cycles " + cycles);
+            verilog.forEach(v -> b.append(" --verilog ").append(v));
+            return b.toString();
+        }
+    }
+
+    /**
+     * The netlist ended its own simulation ({@code $finish}, {@code $stop}, {@code $fatal},
+     * non-convergence) in clock edge {@code cycle}: the lockstep cannot go on past it.
+     *
+     * @param where file, line and message as Verilator reports them (may be empty)
+     * @param lastCommands the last commands accepted before it, oldest first
+     */
+    public record Halt(HaltCause cause, String where, long cycle, List<String> lastCommands) {
+        /** One line for a person. */
+        public String summary() {
+            return cause.meaning() + " at cycle " + cycle + (where.isEmpty() ? "" : " (" + where + ")");
+        }
+    }
+
+    /**
+     * What happened. {@code first} is null when both sides agreed on every pin of every cycle that
+     * ran; {@code halt} is non-null when the netlist ended the simulation itself; {@code stopped}
+     * is true when the run was asked to stop before its last cycle.
+     */
+    public record Result(
+            long cycles,
+            long commands,
+            long resets,
+            Divergence first,
+            long divergentCycles,
+            double seconds,
+            boolean stopped,
+            Halt halt) {
+        public boolean passed() {
+            return first == null && halt == null;
+        }
+
+        /** The cycle of the first failure (divergence or halt, whichever came first), or -1. */
+        public long failureCycle() {
+            if (first != null && (halt == null || first.cycle() <= halt.cycle())) {
+                return first.cycle();
+            }
+            return halt == null ? -1 : halt.cycle();
+        }
+
+        public double cyclesPerSecond() {
+            return cycles / Math.max(seconds, 1e-9);
+        }
+    }
+
+    /** Lets a caller follow a long run and stop it early (regression workers, Ctrl-C). */
+    public interface Control {
+        /** Called every {@link #CHECK_EVERY} cycles; true ends the run after the present cycle. */
+        boolean stopRequested();
+
+        /** {@code cycles} more cycles have run. */
+        void advanced(long cycles);
+    }
+
+    /** Cycles between two calls of a {@link Control}. */
+    public static final int CHECK_EVERY = 8192;
+
+    private static final Control NO_CONTROL = new Control() {
+        @Override
+        public boolean stopRequested() {
+            return false;
+        }
+
+        @Override
+        public void advanced(long cycles) {}
+    };
+
+    private CosimRun() {}
+
+    /**
+     * The native library of the run's RTL: the generated top, or {@code --verilog}'s netlist, whose
+     * top must have the ports of the configuration's macro ({@link Lockstep#checkInterface}).
+     */
+    public static NativeBuild library(Options o, Consumer<String> log) {
+        int rows = o.config().rows();
+        int cols = o.config().cols();
+        NativeBuilder.Variant variant = o.codeCoverage() ? NativeBuilder.Variant.COVERAGE : NativeBuilder.Variant.FAST;
+        List<NativeBuilder.Source> sources = o.verilog().isEmpty()
+                ? List.of(new NativeBuilder.Source(Hierarchy.TOP + ".sv", Generator.emit(Hierarchy.TOP, rows, cols)))
+                : RtlLibraries.readSources(o.verilog());
+        NativeBuilder builder = NativeBuilder.standard(log);
+        Lockstep.checkInterface(
+                o.config(), builder.ports(Hierarchy.TOP, sources), o.pins().keySet());
+        String label = rows
+                + "x"
+                + cols
+                + (o.verilog().isEmpty() ? "" : " " + o.verilog().get(0).getFileName())
+                + (o.codeCoverage() ? " coverage" : "");
+        return builder.build(Hierarchy.TOP, label, sources, variant);
+    }
+
+    /** Runs the options' seed on {@code build}; {@code listener} may be null. */
+    public static Result run(Options o, NativeBuild build, CycleListener listener) {
+        return run(o, build, listener, NO_CONTROL);
+    }
+
+    /**
+     * As {@link #run(Options, NativeBuild, CycleListener)}, followed and stoppable through {@code
+     * control}.
+     */
+    public static Result run(Options o, NativeBuild build, CycleListener listener, Control control) {
+        long t0 = System.nanoTime();
+        RandomHost host = new RandomHost(o.config(), o.seed());
+        try (Lockstep ls = Lockstep.open(o.config(), o.seed(), build, o.pins())) {
+            try {
+                return loop(o, ls, host, listener, control, t0);
+            } finally {
+                if (listener != null) {
+                    listener.end(ls);
+                }
+            }
+        }
+    }
+
+    private static Result loop(
+            Options o, Lockstep ls, RandomHost host, CycleListener listener, Control control, long t0) {
+        Divergence first = null;
+        long divergent = 0;
+        long resets = 0;
+        for (long c = 1; c <= o.cycles(); c++) {
+            if (c % CHECK_EVERY == 0) {
+                control.advanced(CHECK_EVERY);
+                if (control.stopRequested()) {
+                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), true, null);
+                }
+            }
+            try {
+                if (host.resetNow()) {
+                    ls.reset();
+                    host.onReset();
+                    resets++;
+                } else {
+                    HostPins h = host.next(ls.model().cmdReady(), ls.model().rspValid());
+                    ls.setAnalogFault(host.analogFault());
+                    ls.step(h);
+                }
+            } catch (RtlHaltedException e) {
+                control.advanced(c % CHECK_EVERY);
+                Halt halt = new Halt(e.haltCause(), e.where(), ls.cycle() + 1, ls.recentCommands());
+                return new Result(halt.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false, halt);
+            }
+            if (listener != null) {
+                listener.afterEdge(ls, ls.cycle());
+            }
+            Divergence d = ls.compare();
+            if (d != null) {
+                divergent++;
+                if (first == null) {
+                    first = d;
+                }
+                if (!o.countAll()) {
+                    control.advanced(c % CHECK_EVERY);
+                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false, null);
+                }
+            }
+        }
+        control.advanced(o.cycles() % CHECK_EVERY);
+        return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false, null);
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Text summary, a few lines. */
+    public static List<String> describe(Options o, Result r) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                Locale.ROOT,
+                "%s: %s %dx%d seed %d, %,d cycles, %,d commands, %d resets, %.2f s (%,.0f cycles/s)",
+                r.passed() ? "PASS" : "FAIL",
+                o.preset(),
+                o.config().rows(),
+                o.config().cols(),
+                o.seed(),
+                r.cycles(),
+                r.commands(),
+                r.resets(),
+                r.seconds(),
+                r.cyclesPerSecond()));
+        if (!r.passed()) {
+            Divergence d = r.first();
+            if (d != null) {
+                lines.add("first divergence at " + d.summary());
+                if (o.countAll()) {
+                    lines.add("divergent cycles: " + r.divergentCycles());
+                }
+                lines.add("last commands before it:");
+                d.lastCommands().forEach(c -> lines.add("  " + c));
+            }
+            if (r.halt() != null) {
+                lines.add("RTL halted: " + r.halt().summary());
+                if (d == null) {
+                    lines.add("last commands before it:");
+                    r.halt().lastCommands().forEach(c -> lines.add("  " + c));
+                }
+            }
+            lines.add("replay: " + o.replayCommand());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,141 @@
+package mramcim.verification.regression;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import mramcim.cosim.verilator.NativeBuild;
+import mramcim.cosim.verilator.Port;
+import mramcim.cosim.verilator.PortList;
+import mramcim.model.config.ConfigJson;
+import mramcim.model.config.MacroConfig;
+
+/**
+ * Everything a worker process needs to run seeds of one lockstep job: the configuration, the
+ * stimulus length, the waveform policy and the already built native library (workers never build:
+ * the supervisor builds once, so that workers cannot race on the cache). Sent to each worker as
+ * JSON.
+ *
+ * @param configJson the macro configuration ({@link ConfigJson})
+ * @param preset its name, for replay commands
+ * @param cycles cycles per seed
+ * @param verilog the {@code --verilog} files as the user named them; empty for the generated RTL
+ * @param countAll go on after the first divergence, counting divergent cycles
+ * @param codeCoverage the library is the coverage build: each seed writes its coverage points
+ * @param pins the netlist's extra inputs held at fixed values (a mutation's {@code mutsel})
+ * @param wave when to write waveforms
+ * @param window waveform cycles before a failure
+ * @param outDir the output directory; waveforms go below it
+ * @param seedSubdirs waveforms in {@code failures/seed-N/wave} (a regression) rather than {@code
+ *     wave} (one seed)
+ * @param coverage collect functional coverage
+ * @param build the library to load
+ */
+public record SeedJob(
+        String configJson,
+        String preset,
+        long cycles,
+        List<String> verilog,
+        boolean countAll,
+        boolean codeCoverage,
+        Map<String, Long> pins,
+        WaveMode wave,
+        long window,
+        String outDir,
+        boolean seedSubdirs,
+        boolean coverage,
+        BuildRef build) {
+
+    /** A built library as a worker receives it; the worker checks the digest before loading it. */
+    public record BuildRef(
+            String top,
+            String label,
+            String hash,
+            String library,
+            String libraryDigest,
+            List<Port> ports,
+            List<String> wrapperPorts,
+            Map<String, String> sourceNames) {
+
+        static BuildRef of(NativeBuild b) {
+            return new BuildRef(
+                    b.top(),
+                    b.label(),
+                    b.hash(),
+                    b.library().toString(),
+                    b.libraryDigest(),
+                    b.ports().declared(),
+                    b.ports().wrapperPorts(),
+                    b.sourceNames());
+        }
+
+        NativeBuild toBuild() {
+            return new NativeBuild(
+                    top,
+                    label,
+                    hash,
+                    Path.of(library),
+                    PortList.of(top, ports, wrapperPorts),
+                    libraryDigest,
+                    sourceNames);
+        }
+    }
+
+    /** The job of the runs {@code o} describes (its seed aside) on a library. */
+    public static SeedJob of(
+            CosimRun.Options o,
+            WaveMode wave,
+            long window,
+            Path outDir,
+            boolean seedSubdirs,
+            boolean coverage,
+            NativeBuild build) {
+        return new SeedJob(
+                ConfigJson.toJson(o.config()),
+                o.preset(),
+                o.cycles(),
+                o.verilog().stream().map(Path::toString).toList(),
+                o.countAll(),
+                o.codeCoverage(),
+                o.pins(),
+                wave,
+                window,
+                outDir.toAbsolutePath().toString(),
+                seedSubdirs,
+                coverage,
+                BuildRef.of(build));
+    }
+
+    /** The same job with the netlist's extra inputs held at {@code values}. */
+    public SeedJob withPins(Map<String, Long> values) {
+        return new SeedJob(
+                configJson,
+                preset,
+                cycles,
+                verilog,
+                countAll,
+                codeCoverage,
+                Map.copyOf(values),
+                wave,
+                window,
+                outDir,
+                seedSubdirs,
+                coverage,
+                build);
+    }
+
+    MacroConfig config() {
+        return ConfigJson.fromJson(configJson);
+    }
+
+    /** The lockstep options of one seed. */
+    CosimRun.Options options(MacroConfig config, long seed) {
+        return new CosimRun.Options(
+                config, preset, seed, cycles, verilog.stream().map(Path::of).toList(), countAll, codeCoverage, pins);
+    }
+
+    /** Where the waveforms of a seed go. */
+    Path waveDir(long seed) {
+        Path out = Path.of(outDir);
+        return seedSubdirs ? out.resolve("failures").resolve("seed-" + seed).resolve("wave") : out.resolve("wave");
+    }
+}

@@ -1,0 +1,143 @@
+package mramcim.verification.regression;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mramcim.cosim.lockstep.CycleListener;
+import mramcim.cosim.lockstep.Lockstep;
+import mramcim.cosim.verilator.NativeBuild;
+import mramcim.model.config.MacroConfig;
+import mramcim.verification.coverage.CoverageCollector;
+import mramcim.verification.coverage.CoverageModel;
+
+/**
+ * Runs one seed of a {@link SeedJob}: the lockstep with coverage, and on a failure a bit-exact
+ * replay with waveforms of the window before it. This is what a worker process does per seed.
+ */
+final class SeedRunner {
+
+    /** Where the seeds' RTL code-coverage files go, below the output directory. */
+    static final String CODE_COVERAGE_DIR = "code-coverage/seeds";
+
+    /** What the runner tells its supervisor while it runs. */
+    interface Monitor {
+        /** The main run has reached {@code cycles} cycles. */
+        void progress(long cycles);
+
+        /** Still alive (the waveform replay runs; not counted as progress of the seed). */
+        void heartbeat();
+
+        /**
+         * Entering a phase without cycles (waveform conversion), which the stall watchdog must not
+         * time.
+         */
+        void phase(String name);
+    }
+
+    private final SeedJob job;
+    private final MacroConfig config;
+    private final NativeBuild build;
+    private final CoverageModel model;
+
+    SeedRunner(SeedJob job) {
+        this.job = job;
+        this.config = job.config();
+        this.build = job.build().toBuild();
+        this.model = job.coverage() ? Regression.coverageModel(config) : null;
+    }
+
+    /** Runs {@code seed}; {@code monitor} hears of its progress. */
+    SeedResult run(long seed, Monitor monitor) throws IOException, InterruptedException {
+        CosimRun.Options o = job.options(config, seed);
+        CoverageCollector cov = model == null ? null : new CoverageCollector(model, config.cols());
+        Path dir = job.waveDir(seed);
+        Waves whole = job.wave() == WaveMode.ALWAYS ? new Waves(dir, 1) : null;
+        Path out = Path.of(job.outDir());
+        Path dat = job.codeCoverage() ? out.resolve(CODE_COVERAGE_DIR).resolve("seed-" + seed + ".dat") : null;
+        boolean[] wrote = {false};
+        CycleListener writer = dat == null
+                ? null
+                : new CycleListener() {
+                    @Override
+                    public void afterEdge(Lockstep ls, long cycle) {}
+
+                    @Override
+                    public void end(Lockstep ls) {
+                        try {
+                            java.nio.file.Files.createDirectories(dat.getParent());
+                            ls.rtl().writeCoverage(dat);
+                            wrote[0] = true;
+                        } catch (IOException | IllegalStateException e) {
+                            // a netlist that died in a fatal error leaves no coverage of
+                            // its seed
+                        }
+                    }
+                };
+        long[] cycles = {0};
+        CosimRun.Result r = CosimRun.run(o, build, both(both(cov, whole), writer), new CosimRun.Control() {
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+
+            @Override
+            public void advanced(long n) {
+                cycles[0] += n;
+                monitor.progress(cycles[0]);
+            }
+        });
+        List<Path> files = new ArrayList<>();
+        if (whole != null) {
+            monitor.phase("waves");
+            files.addAll(whole.finish(config.rows(), config.cols()));
+        } else if (job.wave() == WaveMode.ON_FAIL && !r.passed()) {
+            long at = r.failureCycle();
+            Waves replay = new Waves(dir, at - job.window() + 1);
+            CosimRun.Options upTo =
+                    new CosimRun.Options(config, o.preset(), seed, at, o.verilog(), false, false, o.pins());
+            CosimRun.run(upTo, build, replay, new CosimRun.Control() {
+                @Override
+                public boolean stopRequested() {
+                    return false;
+                }
+
+                @Override
+                public void advanced(long n) {
+                    monitor.heartbeat();
+                }
+            });
+            monitor.phase("waves");
+            files.addAll(replay.finish(config.rows(), config.cols()));
+        }
+        List<String> waves =
+                files.stream().map(f -> out.relativize(f).toString()).toList();
+        return SeedResult.of(
+                seed,
+                o,
+                r,
+                waves,
+                cov == null ? null : cov.coverage(),
+                wrote[0] ? out.relativize(dat).toString() : null);
+    }
+
+    /** Both listeners, either of which may be null. */
+    private static CycleListener both(CycleListener a, CycleListener b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return new CycleListener() {
+            @Override
+            public void afterEdge(Lockstep ls, long cycle) {
+                a.afterEdge(ls, cycle);
+                b.afterEdge(ls, cycle);
+            }
+
+            @Override
+            public void end(Lockstep ls) {
+                a.end(ls);
+                b.end(ls);
+            }
+        };
+    }
+}
