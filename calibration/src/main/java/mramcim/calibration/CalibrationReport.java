@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import mramcim.model.config.MacroConfig;
 import mramcim.results.OutputDir;
+import mramcim.results.ReportHeader;
 
 /**
  * Writes what {@code mramcim calibrate} produced: {@code offsets.json}, the pictures (PNG and SVG),
@@ -170,12 +171,7 @@ public final class CalibrationReport {
         Validation v1 = r.option1();
         Validation v2 = r.option2();
         StringBuilder md = new StringBuilder();
-        md.append("# Calibration report: ")
-                .append(o.preset())
-                .append(", die seed ")
-                .append(o.seed())
-                .append("\n\n");
-        md.append("Reproduce: `").append(command).append("`\n\n");
+        md.append(ReportHeader.of("Calibration report: " + o.preset(), o.seed(), command));
         md.append(String.format(
                 Locale.ROOT,
                 "Design: %d x %d, T_clk %.3f ns, FRAME_CYCLES %d (operating frequency %.2f MHz), TDC readout supply %.2f V. "

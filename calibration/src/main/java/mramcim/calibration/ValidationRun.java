@@ -17,6 +17,7 @@ import mramcim.model.macro.HostPort;
 import mramcim.model.macro.Macro;
 import mramcim.results.OutputDir;
 import mramcim.results.Progress;
+import mramcim.results.ReportHeader;
 
 /**
  * {@code mramcim validate}: offsets computed elsewhere (a lab script, another die of the same
@@ -172,14 +173,8 @@ public final class ValidationRun {
     static String markdown(Result r, String command, Path offsetsPath) {
         StringBuilder md = new StringBuilder();
         OffsetsFile f = r.file();
-        md.append("# Offset validation: ")
-                .append(offsetsPath.getFileName())
-                .append(" on ")
-                .append(r.preset())
-                .append(", die seed ")
-                .append(r.seed())
-                .append("\n\n");
-        md.append("Reproduce: `").append(command).append("`\n\n");
+        md.append(ReportHeader.of(
+                "Offset validation: " + offsetsPath.getFileName() + " on " + r.preset(), r.seed(), command));
         md.append("The file was made for ")
                 .append(f.preset() == null ? "an unnamed design" : f.preset())
                 .append(f.seed() == null ? "" : ", die seed " + f.seed())

@@ -63,13 +63,8 @@ public final class CosimCommand implements Callable<Integer> {
             description = "cycles of waveform before a divergence (default ${DEFAULT-VALUE})")
     long window;
 
-    @Option(
-            names = "--verilog",
-            paramLabel = "FILE",
-            description =
-                    "run against this netlist of MramCimMacro instead of the generated one: Verilog files (ANSI or"
-                            + " non-ANSI, RTL or gate level), C/C++ files of DPI functions, or .f file lists; repeatable")
-    List<Path> verilog = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    NetlistOptions netlist;
 
     @Option(names = "--count-all", description = "do not stop at the first divergence; count divergent cycles")
     boolean countAll;
@@ -112,7 +107,7 @@ public final class CosimCommand implements Callable<Integer> {
         if (seed < 0) {
             throw new IllegalArgumentException("--seed = " + seed + " is out of range: allowed 0.." + Long.MAX_VALUE);
         }
-        verilog.forEach(v -> CliChecks.readableFile("--verilog", v));
+        List<Path> verilog = netlist.files();
         WorkerPool.Limits defaults = WorkerPool.Limits.defaults(cycles);
         WorkerPool.Limits limits = new WorkerPool.Limits(
                 seedTimeout == null ? defaults.seedTimeout() : Duration.ofSeconds(seedTimeout),

@@ -66,13 +66,8 @@ public final class RegressCommand implements Callable<Integer> {
             description = "run part I of N of the seeds, for N machines (default ${DEFAULT-VALUE})")
     String shard;
 
-    @Option(
-            names = "--verilog",
-            paramLabel = "FILE",
-            description =
-                    "run against this netlist of MramCimMacro instead of the generated one: Verilog files (ANSI or"
-                            + " non-ANSI, RTL or gate level), C/C++ files of DPI functions, or .f file lists; repeatable")
-    List<Path> verilog = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    NetlistOptions netlist;
 
     @Option(
             names = "--window",
@@ -135,7 +130,7 @@ public final class RegressCommand implements Callable<Integer> {
         WorkerPool.Limits limits = new WorkerPool.Limits(
                 seedTimeout == null ? defaults.seedTimeout() : Duration.ofSeconds(seedTimeout),
                 Duration.ofSeconds(stallTimeout));
-        verilog.forEach(v -> CliChecks.readableFile("--verilog", v));
+        List<Path> verilog = netlist.files();
         MacroConfig config = design.resolve();
         Regression.Options o = new Regression.Options(
                 config, design.label(), split.seeds(), cycles, workers, verilog, window, split, limits, codeCoverage);

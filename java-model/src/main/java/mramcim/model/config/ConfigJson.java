@@ -74,23 +74,6 @@ public final class ConfigJson {
 
     /** Writes a configuration file (beside it first, then renamed into place). */
     public static void save(MacroConfig config, Path file) {
-        Path tmp = file.toAbsolutePath()
-                .resolveSibling("." + file.getFileName() + ".tmp-"
-                        + ProcessHandle.current().pid());
-        try {
-            Files.writeString(tmp, toJson(config));
-            Files.move(
-                    tmp,
-                    file,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write already failed
-            }
-            throw new UncheckedIOException("cannot write configuration " + file + ": " + e.getMessage(), e);
-        }
+        mramcim.model.io.AtomicFiles.writeString(file, toJson(config), "configuration");
     }
 }

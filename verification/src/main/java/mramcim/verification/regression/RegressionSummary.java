@@ -175,37 +175,15 @@ public record RegressionSummary(
 
     /** This summary with its RTL code coverage. */
     public RegressionSummary withCodeCoverage(CodeCoverage.Summary code) {
-        return new RegressionSummary(
-                format,
-                verdict,
-                preset,
-                rows,
-                cols,
-                cyclesPerSeed,
-                netlist,
-                firstSeed,
-                seedCount,
-                shardIndex,
-                shardCount,
-                shard,
-                jobs,
-                interrupted,
-                wallSeconds,
-                seedsRun,
-                passed,
-                failed,
-                crashed,
-                timedOut,
-                notRun,
-                cycles,
-                seeds,
-                coverage,
-                code,
-                mutation);
+        return with(code, mutation);
     }
 
     /** This summary quoting the last mutation campaign's score (null: none found). */
     public RegressionSummary withMutation(MutationScore m) {
+        return with(codeCoverage, m);
+    }
+
+    private RegressionSummary with(CodeCoverage.Summary codeCoverage, MutationScore mutation) {
         return new RegressionSummary(
                 format,
                 verdict,
@@ -232,7 +210,7 @@ public record RegressionSummary(
                 seeds,
                 coverage,
                 codeCoverage,
-                m);
+                mutation);
     }
 
     private static int count(List<SeedResult> seeds, SeedStatus s) {

@@ -75,42 +75,17 @@ public record SeedResult(
             long seed, CosimRun.Options o, CosimRun.Result r, List<String> waves, Coverage cov, String codeCoverage) {
         Map<String, Map<String, Long>> points = cov == null ? null : cov.points();
         if (r.stopped() && r.passed()) {
-            return new SeedResult(
+            return clean(
                     seed,
                     SeedStatus.NOT_RUN,
                     Cause.STOPPED,
                     "stopped after " + r.cycles() + " cycles",
-                    r.cycles(),
-                    r.commands(),
-                    r.resets(),
-                    r.seconds(),
-                    null,
-                    0,
-                    List.of(),
-                    null,
-                    List.of(),
-                    List.of(),
+                    r,
                     points,
                     null);
         }
         if (r.passed()) {
-            return new SeedResult(
-                    seed,
-                    SeedStatus.PASS,
-                    null,
-                    null,
-                    r.cycles(),
-                    r.commands(),
-                    r.resets(),
-                    r.seconds(),
-                    null,
-                    0,
-                    List.of(),
-                    null,
-                    List.of(),
-                    List.of(),
-                    points,
-                    codeCoverage);
+            return clean(seed, SeedStatus.PASS, null, null, r, points, codeCoverage);
         }
         Divergence d = r.first();
         boolean haltFirst = d == null || (r.halt() != null && r.halt().cycle() < d.cycle());
@@ -131,6 +106,34 @@ public record SeedResult(
                 last,
                 o.replayCommand(),
                 waves,
+                List.of(),
+                points,
+                codeCoverage);
+    }
+
+    /** A run that ended without a difference: passed, or stopped before its last cycle. */
+    private static SeedResult clean(
+            long seed,
+            SeedStatus status,
+            Cause cause,
+            String detail,
+            CosimRun.Result r,
+            Map<String, Map<String, Long>> points,
+            String codeCoverage) {
+        return new SeedResult(
+                seed,
+                status,
+                cause,
+                detail,
+                r.cycles(),
+                r.commands(),
+                r.resets(),
+                r.seconds(),
+                null,
+                0,
+                List.of(),
+                null,
+                List.of(),
                 List.of(),
                 points,
                 codeCoverage);

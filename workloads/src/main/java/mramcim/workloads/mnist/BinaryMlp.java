@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -99,25 +97,13 @@ public record BinaryMlp(
         rows(o.putArray("w2"), w2);
         // Written beside the target and renamed into place: a kill or a full disk never leaves half
         // a network.
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = dir.resolve(
-                "." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        String text;
         try {
-            Files.createDirectories(dir);
-            Files.writeString(tmp, json.writeValueAsString(o) + "\n");
-            Files.move(
-                    tmp,
-                    file,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write already failed
-            }
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            text = json.writeValueAsString(o) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a network of plain arrays always serializes", e);
         }
+        mramcim.model.io.AtomicFiles.writeString(file, text, "network");
     }
 
     private static void rows(ArrayNode a, byte[][] w) {

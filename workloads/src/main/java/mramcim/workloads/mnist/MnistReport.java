@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import mramcim.results.Charts;
 import mramcim.results.OutputDir;
+import mramcim.results.ReportHeader;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -91,12 +92,7 @@ public final class MnistReport {
     static String markdown(MnistRun.Result r, String command) {
         MnistRun.Options o = r.options();
         StringBuilder md = new StringBuilder();
-        md.append("# MNIST on the macro: ")
-                .append(o.preset())
-                .append(", die seed ")
-                .append(o.seed())
-                .append("\n\n");
-        md.append("Reproduce: `").append(command).append("`\n\n");
+        md.append(ReportHeader.of("MNIST on the macro: " + o.preset(), o.seed(), command));
         md.append(String.format(
                 Locale.ROOT,
                 "Network: binary 784-%d-10 perceptron (seed 000), %s in %.1f s (seed %d; `%s`). Data: the 10,000 digits of npm "
