@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import mramcim.model.config.MacroConfig;
-import mramcim.model.passive.PassiveArrayConfig;
+import mramcim.model.passive.config.PassiveArrayConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -10,7 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mramcim.cli.Main;
-import mramcim.model.passive.PassiveDeviceParams;
+import mramcim.model.passive.config.PassiveDeviceParams;
 import mramcim.results.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

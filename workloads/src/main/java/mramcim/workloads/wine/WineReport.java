@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import mramcim.model.passive.PassiveArray;
+import mramcim.model.passive.array.PassiveArray;
 import mramcim.results.Charts;
 import mramcim.results.OutputDir;
 import org.knowm.xchart.CategoryChart;

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
-import mramcim.model.passive.PassiveArray;
-import mramcim.model.passive.PassiveArrayConfig;
-import mramcim.model.passive.Programming;
+import mramcim.model.passive.array.PassiveArray;
+import mramcim.model.passive.config.PassiveArrayConfig;
+import mramcim.model.passive.programming.Programming;
 import mramcim.results.Parallel;
 import mramcim.results.Progress;
 

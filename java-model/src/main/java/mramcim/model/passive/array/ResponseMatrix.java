@@ -1,4 +1,4 @@
-package mramcim.model.passive;
+package mramcim.model.passive.array;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

@@ -1,4 +1,4 @@
-package mramcim.model.passive;
+package mramcim.model.passive.config;
 
 import mramcim.model.config.Check;
 import mramcim.model.config.Param;

@@ -1,9 +1,12 @@
-package mramcim.model.passive;
+package mramcim.model.passive.array;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import mramcim.model.passive.config.PassiveArrayConfig;
+import mramcim.model.passive.config.PassiveDeviceParams;
+import mramcim.model.passive.programming.Programming;
 import org.junit.jupiter.api.Test;
 
 /**

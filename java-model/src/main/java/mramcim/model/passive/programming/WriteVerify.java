@@ -1,4 +1,7 @@
-package mramcim.model.passive;
+package mramcim.model.passive.programming;
+
+import mramcim.model.passive.array.PassiveArray;
+import mramcim.model.passive.config.ProgrammingParams;
 
 /**
  * The four-pulse write-verify of seed 004 Fig. 2(b): write the opposite of the target, read, write

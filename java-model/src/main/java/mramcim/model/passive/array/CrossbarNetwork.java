@@ -1,4 +1,6 @@
-package mramcim.model.passive;
+package mramcim.model.passive.array;
+
+import mramcim.model.passive.config.CrossbarLines;
 
 /**
  * The resistor network of a passive M x N crossbar: a word-line node and a bit-line node at every

@@ -1,7 +1,8 @@
-package mramcim.model.passive;
+package mramcim.model.passive.programming;
 
 import java.util.ArrayList;
 import java.util.List;
+import mramcim.model.passive.array.PassiveArray;
 
 /**
  * Programs a weight pattern into a passive array as seed 004 Fig. 3(c) does: clear (every device

@@ -1,10 +1,12 @@
-package mramcim.model.passive;
+package mramcim.model.passive.array;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import mramcim.model.passive.config.CrossbarLines;
+import mramcim.model.passive.config.PassiveArrayConfig;
 import org.junit.jupiter.api.Test;
 
 /** The nodal solver against closed-form circuits and Kirchhoff's current law. */

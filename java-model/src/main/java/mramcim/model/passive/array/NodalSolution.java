@@ -1,4 +1,4 @@
-package mramcim.model.passive;
+package mramcim.model.passive.array;
 
 /**
  * Node voltages of a solved crossbar and the current each pad's source delivers into the array

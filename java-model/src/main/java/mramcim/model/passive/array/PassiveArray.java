@@ -1,5 +1,8 @@
-package mramcim.model.passive;
+package mramcim.model.passive.array;
 
+import mramcim.model.passive.config.PassiveArrayConfig;
+import mramcim.model.passive.config.PassiveDeviceParams;
+import mramcim.model.passive.config.ProgrammingParams;
 import mramcim.model.random.CounterRng;
 import mramcim.model.random.Purpose;
 

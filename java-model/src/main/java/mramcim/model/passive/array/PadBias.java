@@ -1,4 +1,4 @@
-package mramcim.model.passive;
+package mramcim.model.passive.array;
 
 import java.util.Arrays;
 
