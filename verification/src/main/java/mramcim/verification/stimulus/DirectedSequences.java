@@ -132,7 +132,37 @@ public final class DirectedSequences {
         }
         readReg.addAll(registerWalk(config, c0, gain));
         m.put(Op.READ_REG, readReg);
+        for (Map.Entry<Op, List<long[]>> e : m.entrySet()) {
+            if (e.getKey() != Op.NOP && e.getKey() != Op.COMPUTE) {
+                e.getValue().addAll(addressWalk(e.getKey(), rows, restore));
+            }
+        }
         return m;
+    }
+
+    /**
+     * The op at every {@code cmd_addr} with one bit set, 1 << 0 .. 1 << 15: each bit of the row,
+     * the column, the register index and the input word alone, so that a range check that drops or
+     * misreads one address bit (a row field bit ignored, an index compared on too few bits) answers
+     * OK where SPEC 5 says BAD_CMD, or the reverse. The data is legal for any address that is (a +1
+     * weight, an input word of all +1 as the LOAD_INPUT sequence leaves it, zeros), so only the
+     * address decides; a WRITE_REG walk is followed by {@code restore}.
+     */
+    static List<long[]> addressWalk(Op op, int rows, List<long[]> restore) {
+        List<long[]> seq = new ArrayList<>();
+        for (int k = 0; k < HostBus.ADDR_WIDTH; k++) {
+            int addr = 1 << k;
+            long data = switch (op) {
+                case WRITE_CELL -> 1;
+                case LOAD_INPUT -> addr < InputRegister.words(rows) ? InputRegister.mask(rows, addr) : 0;
+                default -> 0;
+            };
+            seq.add(cmd(op, addr, data));
+        }
+        if (op == Op.WRITE_REG) {
+            seq.addAll(restore);
+        }
+        return seq;
     }
 
     /**

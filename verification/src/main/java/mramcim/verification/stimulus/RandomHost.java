@@ -200,6 +200,19 @@ public final class RandomHost {
         // And one with every comparator dead: every counter counts to the end.
         queue.addAll(faultedConversion(
                 longFrame, new AnalogFault(allColumns(), new long[allColumns().length], new int[0], -1)));
+        // Then conversions at the configured frame with exactly 1, 2, 4, ... and COLS - 1 columns
+        // dead: the overflow count (COMPUTE's data, and its status OVERFLOW iff it is not zero)
+        // takes each bit alone and all but the top, so a count bit lost before the status decision
+        // shows.
+        java.util.TreeSet<Integer> deadCounts = new java.util.TreeSet<>();
+        for (int k = 1; k < cols; k *= 2) {
+            deadCounts.add(k);
+        }
+        deadCounts.add(cols - 1);
+        for (int k : deadCounts) {
+            queue.addAll(faultedConversion(
+                    frameCycles, new AnalogFault(firstColumns(k), new long[allColumns().length], new int[0], -1)));
+        }
         // Every column now holds the saturated code: each column's offset through its corrector,
         // then the converter's arithmetic walked on one of them.
         queue.addAll(ArithmeticCorners.offsetSelection(rows, cols, c0, gain));
@@ -628,13 +641,18 @@ public final class RandomHost {
         return faults.size();
     }
 
-    /** A mask with every column's bit set. */
-    private long[] allColumns() {
+    /** A mask with the bits of columns 0 .. k - 1 set. */
+    private long[] firstColumns(int k) {
         long[] m = new long[(cols + 63) / 64];
-        for (int c = 0; c < cols; c++) {
+        for (int c = 0; c < k; c++) {
             m[c >>> 6] |= 1L << (c & 63);
         }
         return m;
+    }
+
+    /** A mask with every column's bit set. */
+    private long[] allColumns() {
+        return firstColumns(cols);
     }
 
     /**

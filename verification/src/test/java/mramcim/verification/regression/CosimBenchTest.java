@@ -26,6 +26,9 @@ class CosimBenchTest {
 
     static final String PRESET = "small:8x8";
 
+    /** Cycles of the recorded run: seed 1's stimulus shows the offset-sign mutant after about 20,000. */
+    static final int CYCLES = 40_000;
+
     @TempDir
     Path tmp;
 
@@ -46,9 +49,9 @@ class CosimBenchTest {
     @Test
     void aReplayOnAMutatedNetlistDoesNotMatch() throws Exception {
         MacroConfig config = MacroConfig.preset(PRESET);
-        CosimRun.Options o = new CosimRun.Options(config, PRESET, 1, 20_000, null, false);
+        CosimRun.Options o = new CosimRun.Options(config, PRESET, 1, CYCLES, null, false);
         NativeBuild good = CosimRun.library(o, System.out::println);
-        StimulusRecording rec = new StimulusRecording(good.ports(), 20_000);
+        StimulusRecording rec = new StimulusRecording(good.ports(), CYCLES);
         CosimRun.Result run = CosimRun.run(o, good, new CycleListener() {
             @Override
             public void afterEdge(Lockstep ls, long cycle) {
@@ -63,7 +66,7 @@ class CosimBenchTest {
         Path file = tmp.resolve("offset_sign.sv");
         Files.writeString(file, sv.replace(original, "- {{20{io_offset[7]}}, io_offset};"), StandardCharsets.UTF_8);
         NativeBuild bad =
-                CosimRun.library(new CosimRun.Options(config, PRESET, 1, 20_000, file, false), System.out::println);
+                CosimRun.library(new CosimRun.Options(config, PRESET, 1, CYCLES, file, false), System.out::println);
 
         try (VerilatedModel g = Lockstep.openRtl(good);
                 VerilatedModel b = Lockstep.openRtl(bad)) {
