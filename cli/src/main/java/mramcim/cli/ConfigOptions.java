@@ -34,7 +34,7 @@ public final class ConfigOptions {
 
     @Option(
             names = "--config",
-            description = "JSON configuration file (overrides --preset); see `mramcim config --json`")
+            description = "JSON configuration file (overrides --preset); write one with `mramcim config --save FILE`")
     Path config;
 
     /** The configuration chosen. */

@@ -128,6 +128,18 @@ public final class NativeBuilder {
     /** Tool runs in progress, stopped and cleaned up when the JVM is asked to exit (Ctrl-C). */
     private static final Set<Running> RUNNING = ConcurrentHashMap.newKeySet();
 
+    /** Temporary build directories that exist now, removed when the JVM is asked to exit. */
+    private static final Set<Path> TEMP_DIRS = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Guards {@link #shuttingDown}: a temporary directory is created and a tool started only under
+     * it, so the shutdown hook never misses one that appears while it cleans up (a SIGTERM between
+     * creating a build directory and starting Verilator left the directory behind).
+     */
+    private static final Object SHUTDOWN_LOCK = new Object();
+
+    private static boolean shuttingDown;
+
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(NativeBuilder::stopAll, "native-build-cleanup"));
     }
@@ -301,7 +313,7 @@ public final class NativeBuilder {
         Path tmp = cache.resolve("ports")
                 .resolve(key + TMP_MARK + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         try {
-            Files.createDirectories(tmp);
+            createTemp(tmp);
             List<String> files = writeSources(tmp, top, sources, false);
             // Elaboration only, warnings not fatal: a netlist whose interface is wrong is refused
             // by the
@@ -409,7 +421,7 @@ public final class NativeBuilder {
         Path tmp = dir.resolveSibling(
                 dir.getFileName() + TMP_MARK + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         try {
-            Files.createDirectories(tmp);
+            createTemp(tmp);
             List<String> files = writeSources(tmp, build.top(), sources, true);
             Files.writeString(tmp.resolve("wrapper.cpp"), wrapper);
             Files.writeString(tmp.resolve("ports.h"), portsHeader);
@@ -442,6 +454,7 @@ public final class NativeBuilder {
             Files.writeString(tmp.resolve(DIGEST_NAME), fileDigest(lib) + "\n");
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+                TEMP_DIRS.remove(tmp);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
                 // Another process finished the same build first: its library has the same content.
                 deleteTree(tmp);
@@ -561,9 +574,14 @@ public final class NativeBuilder {
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
-        Process p = start(pb, tool);
-        Running r = new Running(p, dir);
-        RUNNING.add(r);
+        Process p;
+        Running r;
+        synchronized (SHUTDOWN_LOCK) {
+            refuseIfShuttingDown();
+            p = start(pb, tool);
+            r = new Running(p, dir);
+            RUNNING.add(r);
+        }
         try {
             return waitFor(p, tool);
         } finally {
@@ -626,29 +644,86 @@ public final class NativeBuilder {
      * Kills a process and everything it started (verilator runs make, make runs g++ and cc1plus),
      * children first so that none is re-parented and missed.
      */
-    static void destroyTree(ProcessHandle root) {
+    static Set<ProcessHandle> destroyTree(ProcessHandle root) {
+        Set<ProcessHandle> killed = new java.util.HashSet<>();
         for (int pass = 0; pass < 3; pass++) {
             List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
             if (all.isEmpty() && !root.isAlive()) {
-                return;
+                return killed;
             }
             java.util.Collections.reverse(all);
             all.forEach(ProcessHandle::destroyForcibly);
             root.destroyForcibly();
+            killed.addAll(all);
+            killed.add(root);
+        }
+        return killed;
+    }
+
+    /** Waits until every process of {@code family} has exited, at most {@code seconds} in all. */
+    private static void awaitExit(Set<ProcessHandle> family, long seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (ProcessHandle h : family) {
+            try {
+                h.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return;
+            }
         }
     }
 
-    /** The shutdown hook: stops every tool still running and removes its temporary directory. */
-    private static void stopAll() {
-        for (Running r : RUNNING) {
-            destroyTree(r.process().toHandle());
+    /**
+     * Deletes a directory, again if a process that was still dying wrote into it meanwhile, for at
+     * most about a second.
+     */
+    private static void deleteUntilGone(Path dir) {
+        for (int k = 0; k < 20; k++) {
+            deleteTree(dir);
+            if (!Files.exists(dir)) {
+                return;
+            }
             try {
-                r.process().waitFor(5, TimeUnit.SECONDS);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
-            deleteTree(r.dir());
         }
+    }
+
+    /** Creates a temporary build directory, known to the shutdown hook until it is gone. */
+    private static void createTemp(Path tmp) throws IOException {
+        synchronized (SHUTDOWN_LOCK) {
+            refuseIfShuttingDown();
+            Files.createDirectories(tmp);
+            TEMP_DIRS.add(tmp);
+        }
+    }
+
+    private static void refuseIfShuttingDown() {
+        if (shuttingDown) {
+            throw new ToolchainException("not starting a build: the process is stopping");
+        }
+    }
+
+    /**
+     * The shutdown hook: no new directory or tool from here on, then stops every tool still running
+     * and removes every temporary directory.
+     */
+    private static void stopAll() {
+        synchronized (SHUTDOWN_LOCK) {
+            shuttingDown = true;
+        }
+        for (Running r : RUNNING) {
+            // Every process of the tool (verilator, make, g++, cc1plus, as) is dead before its
+            // directory goes, so that none writes into it afterwards.
+            awaitExit(destroyTree(r.process().toHandle()), 5);
+            deleteUntilGone(r.dir());
+        }
+        TEMP_DIRS.forEach(NativeBuilder::deleteUntilGone);
     }
 
     /**
@@ -735,13 +810,16 @@ public final class NativeBuilder {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
+        if (Files.exists(root)) {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException ignored) {
+                // Best effort: a leftover temporary directory is never mistaken for a library.
+            }
         }
-        try (var walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // Best effort: a leftover temporary directory is never mistaken for a library.
+        // Still known to the shutdown hook until it is really gone (a dying compiler may write).
+        if (!Files.exists(root)) {
+            TEMP_DIRS.remove(root);
         }
     }
 
