@@ -99,7 +99,7 @@ public record GlobalCalibration(int c0, int gain) {
 
     /** One TDC code step in DP units: GAIN / 256. */
     public double codeStep() {
-        return (double) gain / Gain.ONE;
+        return Gain.decode(gain);
     }
 
     /** Upper median, as a host would take it from a sorted list. */

@@ -22,11 +22,6 @@ public final class Gain {
         return product >= 0 ? (product + HALF) >> FRACTION_BITS : -((-product + HALF) >> FRACTION_BITS);
     }
 
-    /** A gain as its Q8.8 register value, rounded to the nearest. */
-    public static int encode(double gain) {
-        return (int) Math.round(gain * ONE);
-    }
-
     /** A Q8.8 register value as a gain. */
     public static double decode(int value) {
         return value / (double) ONE;

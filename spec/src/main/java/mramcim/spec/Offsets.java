@@ -20,11 +20,6 @@ public final class Offsets {
 
     private Offsets() {}
 
-    /** The register index of OFFSET[col]. */
-    public static int index(int col) {
-        return BASE + col;
-    }
-
     /** Whether {@code index} is an offset register of a COLS-column macro. */
     public static boolean contains(int index, int cols) {
         return index >= BASE && index < BASE + cols;
@@ -33,10 +28,5 @@ public final class Offsets {
     /** Whether {@code value} (sign-extended cmd_data) is a legal offset. */
     public static boolean legal(long value) {
         return value >= MIN && value <= MAX;
-    }
-
-    /** {@code value} clamped into MIN..MAX. */
-    public static int clamp(long value) {
-        return (int) Math.max(MIN, Math.min(MAX, value));
     }
 }

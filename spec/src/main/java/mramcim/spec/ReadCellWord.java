@@ -15,14 +15,4 @@ public final class ReadCellWord {
     public static int encode(boolean a, boolean b) {
         return (a ? 1 << A_BIT : 0) | (b ? 1 << B_BIT : 0);
     }
-
-    /** MTJ A's read. */
-    public static boolean a(long word) {
-        return ((word >>> A_BIT) & 1) == 1;
-    }
-
-    /** MTJ B's read. */
-    public static boolean b(long word) {
-        return ((word >>> B_BIT) & 1) == 1;
-    }
 }

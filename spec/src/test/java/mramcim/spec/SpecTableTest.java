@@ -153,8 +153,8 @@ class SpecTableTest {
         assertEquals(Integer.parseInt(m.group(1)), ReadCellWord.A_BIT);
         assertEquals(Integer.parseInt(m.group(2)), ReadCellWord.B_BIT);
         assertEquals(2, ReadCellWord.encode(false, true));
-        assertTrue(ReadCellWord.a(ReadCellWord.encode(true, false)));
-        assertFalse(ReadCellWord.b(ReadCellWord.encode(true, false)));
+        assertEquals(1, ReadCellWord.encode(true, false));
+        assertEquals(3, ReadCellWord.encode(true, true));
     }
 
     @Test

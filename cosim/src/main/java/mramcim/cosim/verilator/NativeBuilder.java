@@ -140,6 +140,17 @@ public final class NativeBuilder {
 
     private static boolean shuttingDown;
 
+    /** How long the shutdown hook waits for a killed tool's processes to exit, s. */
+    private static final long KILLED_EXIT_SECONDS = 5;
+
+    /**
+     * Attempts and pause of the hook's removal of a build directory: about a second in all, for
+     * a process that was still dying to stop writing into it.
+     */
+    private static final int REMOVE_ATTEMPTS = 20;
+
+    private static final long REMOVE_PAUSE_MS = 50;
+
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(NativeBuilder::stopAll, "native-build-cleanup"));
     }
@@ -680,13 +691,13 @@ public final class NativeBuilder {
      * most about a second.
      */
     private static void deleteUntilGone(Path dir) {
-        for (int k = 0; k < 20; k++) {
+        for (int k = 0; k < REMOVE_ATTEMPTS; k++) {
             deleteTree(dir);
             if (!Files.exists(dir)) {
                 return;
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(REMOVE_PAUSE_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -720,7 +731,7 @@ public final class NativeBuilder {
         for (Running r : RUNNING) {
             // Every process of the tool (verilator, make, g++, cc1plus, as) is dead before its
             // directory goes, so that none writes into it afterwards.
-            awaitExit(destroyTree(r.process().toHandle()), 5);
+            awaitExit(destroyTree(r.process().toHandle()), KILLED_EXIT_SECONDS);
             deleteUntilGone(r.dir());
         }
         TEMP_DIRS.forEach(NativeBuilder::deleteUntilGone);

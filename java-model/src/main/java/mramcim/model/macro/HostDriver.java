@@ -41,11 +41,6 @@ public final class HostDriver {
         this.pins = pins;
     }
 
-    /** The pins this driver sets. */
-    public HostPins pins() {
-        return pins;
-    }
-
     /**
      * Raises {@code cmd_valid} with a command's fields; they hold until the command is accepted.
      */
