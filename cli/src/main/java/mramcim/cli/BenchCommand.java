@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import mramcim.cosim.lockstep.Engine;
+import mramcim.cosim.lockstep.Lockstep;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
 import mramcim.results.OutputDir;
@@ -57,6 +59,28 @@ public final class BenchCommand implements Callable<Integer> {
         return dir.guard(() -> run(config, dir));
     }
 
+    /** "cpp-loop" as a JSON key part: "cppLoop". */
+    private static String camel(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char c : name.toCharArray()) {
+            if (c == '-') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return b.toString();
+    }
+
+    private static Map<String, Object> range(CosimBench.Spread s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("min", s.min());
+        m.put("max", s.max());
+        return m;
+    }
+
     /**
      * Fewest cycles a timed run may have: the profile subtracts variants measured separately, and
      * below some 10^5 cycles (a tenth of a second) timer noise and JIT warm-up exceed the
@@ -80,13 +104,23 @@ public final class BenchCommand implements Callable<Integer> {
         json.put("seed", seed);
         json.put("cycles", r.recorded().cycles());
         json.put("repeats", repeat);
-        for (CosimBench.Variant v : List.of(r.lockstep(), r.cppLoop(), r.javaReplay(), r.modelOnly())) {
-            json.put(v.name() + "CyclesPerSecond", v.cyclesPerSecond());
+        json.put("batchedBatchLength", Lockstep.batchLength(Engine.BATCHED));
+        json.put("pipelinedBatchLength", Lockstep.batchLength(Engine.PIPELINED));
+        for (CosimBench.Variant v : r.variants()) {
+            json.put(camel(v.name()) + "CyclesPerSecond", v.cyclesPerSecond());
         }
         json.put("ratio", r.ratio());
+        json.put("batchedRatio", r.batchedRatio());
+        json.put("pipelinedRatio", r.pipelinedRatio());
+        json.put("ratioRange", range(r.ratioSpread()));
+        json.put("batchedRatioRange", range(r.batchedSpread()));
+        json.put("pipelinedRatioRange", range(r.pipelinedSpread()));
         Map<String, Object> profile = new LinkedHashMap<>();
-        r.profile().forEach(v -> profile.put(v.name() + "Ns", v.nsPerCycle()));
+        r.profile().forEach(v -> profile.put(camel(v.name()) + "Ns", v.nsPerCycle()));
         json.put("profileNsPerCycle", profile);
+        Map<String, Object> batched = new LinkedHashMap<>();
+        r.batchedProfile().forEach(v -> batched.put(camel(v.name()) + "Ns", v.nsPerCycle()));
+        json.put("batchedProfileNsPerCycle", batched);
         json.put("replaysMatch", r.replaysMatch());
         dir.write(
                 "bench.json",

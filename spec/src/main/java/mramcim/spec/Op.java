@@ -29,13 +29,23 @@ public enum Op {
         return code;
     }
 
+    /** Every op by its code; {@code values()} would copy the array on each decode. */
+    private static final Op[] BY_CODE = byCode();
+
+    private static Op[] byCode() {
+        int max = 0;
+        for (Op op : values()) {
+            max = Math.max(max, op.code);
+        }
+        Op[] t = new Op[max + 1];
+        for (Op op : values()) {
+            t[op.code] = op;
+        }
+        return t;
+    }
+
     /** The op of a {@code cmd_op} value, or null for an unknown one. */
     public static Op of(int code) {
-        for (Op op : values()) {
-            if (op.code == code) {
-                return op;
-            }
-        }
-        return null;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 }

@@ -96,12 +96,22 @@ public enum Register {
 
     /** The register at {@code index}, or null if no global register is there. */
     public static Register of(int index) {
+        return index >= 0 && index < BY_INDEX.length ? BY_INDEX[index] : null;
+    }
+
+    /** Every register by its index; {@code values()} would copy the array on each decode. */
+    private static final Register[] BY_INDEX = byIndex();
+
+    private static Register[] byIndex() {
+        int max = 0;
         for (Register r : values()) {
-            if (r.index == index) {
-                return r;
-            }
+            max = Math.max(max, r.index);
         }
-        return null;
+        Register[] t = new Register[max + 1];
+        for (Register r : values()) {
+            t[r.index] = r;
+        }
+        return t;
     }
 
     /** Whether WRITE_REG of {@code value} to {@code index} is legal on a COLS-column macro. */

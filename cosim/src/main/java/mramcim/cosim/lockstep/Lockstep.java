@@ -1,13 +1,18 @@
 package mramcim.cosim.lockstep;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import mramcim.cosim.verilator.CheckedBatch;
+import mramcim.cosim.verilator.HaltCause;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.cosim.verilator.Port;
 import mramcim.cosim.verilator.PortList;
+import mramcim.cosim.verilator.RtlHaltedException;
 import mramcim.cosim.verilator.VerilatedModel;
 import mramcim.model.array.AnalogArray;
 import mramcim.model.array.AnalogFrontEnd;
@@ -18,8 +23,6 @@ import mramcim.model.periphery.Hierarchy;
 import mramcim.model.periphery.HostPins;
 import mramcim.model.periphery.MramCimMacro;
 import mramcim.spec.HostBus;
-import mramcim.spec.Op;
-import mramcim.spec.Register;
 
 /**
  * The Verilated RTL top and the Java cycle-accurate model side by side (SPEC section 7). Each side
@@ -29,21 +32,79 @@ import mramcim.spec.Register;
  * <p>Order within one cycle, on both sides alike: the analog array sees the periphery's pins of the
  * previous cycle and answers {@code cmp} and {@code rd_bit}; then the clock edge samples the host
  * pins and those answers.
+ *
+ * <p>The {@link Engine} says how the RTL side is run. {@link Engine#CYCLE}: one native call per
+ * edge, the RTL's own analog array, {@link #compare()} after every edge. {@link Engine#BATCHED} and
+ * {@link Engine#PIPELINED}: {@link #step} and {@link #reset} run the model side and record the edge;
+ * every {@link #batchLength} edges (and at {@link #sync()}) the RTL runs the recorded edges with the
+ * model array's answers, comparing every output after every edge in C++; {@link #failure()} is the
+ * first edge that differed or halted. Up to and including that edge both engines see the same
+ * pins, so both report the same first failure (docs/architecture.md, "Batched lockstep").
  */
 public final class Lockstep implements AutoCloseable {
 
     /** Commands kept for a divergence report. */
     public static final int HISTORY = 8;
 
+    /*
+     * Edges per native call, measured with `mramcim bench` on the 64x64 default (2 cores,
+     * docs/architecture.md): the batched engine is fastest with batches that stay in the caches
+     * beside the model (2,048 edges, 200 kB of frames and expected outputs); the pipelined one
+     * needs long batches to make the hand-over to the RTL thread rare (16,384 edges, 1.6 MB each).
+     */
+    private static final int BATCHED_LENGTH = 2048;
+    private static final int PIPELINED_LENGTH = 16384;
+
+    /** Edges per native call of {@code engine} (1 for the cycle engine). */
+    public static int batchLength(Engine engine) {
+        return switch (engine) {
+            case CYCLE -> 1;
+            case BATCHED -> BATCHED_LENGTH;
+            case PIPELINED -> PIPELINED_LENGTH;
+        };
+    }
+
+    /**
+     * The first edge at which a batched run found the RTL failing, with the counts of the run at
+     * that edge: a divergence or the netlist halting (exactly one is non-null).
+     *
+     * @param cycle the edge, counted from 1 (resets included)
+     * @param commands commands accepted up to and including it
+     * @param resets reset edges up to and including it
+     * @param lastCommands the last {@value #HISTORY} commands (and resets) up to it, oldest first
+     */
+    public record Failure(
+            long cycle,
+            long commands,
+            long resets,
+            Divergence divergence,
+            RtlHaltedException halt,
+            List<String> lastCommands) {}
+
     private final MacroConfig config;
     private final long seed;
     private final ModelSide model;
     private final VerilatedModel rtl;
+    private final Engine engine;
+    private final CommandLog log;
+    private final HostPins lastHost = new HostPins();
+
+    // the cycle engine: the RTL side's own analog array and the pins it sees
     private final AnalogFrontEnd rtlAnalog;
     private final AnalogPins rtlIn;
     private final DigitalPins rtlPins;
-    private final Deque<String> history = new ArrayDeque<>();
-    private final HostPins lastHost = new HostPins();
+
+    // the batched engines: the batch being recorded, the one the RTL thread runs, the first failure
+    private final CheckedBatch[] batches;
+    private final Signal[] scalarOutputs;
+    private final int[] scalarSlots;
+    private final int inVecSlot;
+    private final int[] expectedRow;
+    private final ExecutorService rtlThread;
+    private int filling;
+    private Future<Integer> inFlight;
+    private CheckedBatch inFlightBatch;
+    private Failure failure;
     private final int cols;
     private final int rows;
 
@@ -59,17 +120,18 @@ public final class Lockstep implements AutoCloseable {
     private final Port cmp;
     private final Port rdBit;
     private long cycle;
-    private long commands;
     private boolean lastEdgeReset;
 
-    private Lockstep(MacroConfig config, long seed, NativeBuild build, java.util.Map<String, Long> pins) {
+    private Lockstep(
+            MacroConfig config, long seed, NativeBuild build, java.util.Map<String, Long> pins, Engine requested) {
         this.config = config;
         this.seed = seed;
         this.rows = config.rows();
         this.cols = config.cols();
         this.model = ModelSide.of(config, seed);
+        // the commands before any edge not yet checked: up to two batches behind, one entry an edge
+        this.log = new CommandLog(HISTORY + 2 * batchLength(requested) + 2);
         this.rtl = openRtl(build, pins);
-        this.rtlAnalog = AnalogFrontEnd.of(AnalogArray.fabricate(config, seed));
         this.rtlIn = new AnalogPins(cols);
         this.rtlPins = new DigitalPins(rows);
         PortList p = build.ports();
@@ -99,6 +161,58 @@ public final class Lockstep implements AutoCloseable {
                     + cols);
         }
         readRtlPins();
+        // The batched argument needs both sides' pins equal before the first edge (the arrays'
+        // first tick sees them, and no compare covers edge 0); a netlist that starts elsewhere
+        // runs cycle by cycle from the start.
+        this.engine = requested != Engine.CYCLE && initialPinsAgree() ? requested : Engine.CYCLE;
+        this.rtlAnalog = engine == Engine.CYCLE ? AnalogFrontEnd.of(AnalogArray.fabricate(config, seed)) : null;
+        this.scalarOutputs = Arrays.stream(Signal.values())
+                .filter(x -> !x.vector() && !signalPorts[x.ordinal()].input())
+                .toArray(Signal[]::new);
+        if (engine == Engine.CYCLE) {
+            this.batches = null;
+            this.rtlThread = null;
+            this.scalarSlots = null;
+            this.inVecSlot = -1;
+            this.expectedRow = null;
+        } else {
+            List<Port> compared = Arrays.stream(Signal.values())
+                    .map(x -> signalPorts[x.ordinal()])
+                    .filter(q -> !q.input())
+                    .toList();
+            this.batches = new CheckedBatch[engine == Engine.PIPELINED ? 2 : 1];
+            for (int i = 0; i < batches.length; i++) {
+                batches[i] = new CheckedBatch(p, compared, batchLength(engine), rtl);
+            }
+            CheckedBatch b = batches[0];
+            this.scalarSlots = Arrays.stream(scalarOutputs)
+                    .mapToInt(x -> b.slot(signalPorts[x.ordinal()]))
+                    .toArray();
+            for (Signal x : scalarOutputs) {
+                if (signalPorts[x.ordinal()].words() != 1) {
+                    throw new IllegalStateException(x.port() + " is wider than one word: the batch row has one");
+                }
+            }
+            this.inVecSlot = b.slot(inVec);
+            this.expectedRow = new int[b.slots()];
+            this.rtlThread = engine == Engine.PIPELINED
+                    ? Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "mramcim-rtl-" + seed);
+                        t.setDaemon(true);
+                        return t;
+                    })
+                    : null;
+        }
+    }
+
+    private boolean initialPinsAgree() {
+        for (Signal s : Signal.values()) {
+            if (!signalPorts[s.ordinal()].input()
+                    && (s.vector() ? !Arrays.equals(model.words(s), rtlPins.inVec) : model.value(s) != rtlValue(s))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -193,15 +307,21 @@ public final class Lockstep implements AutoCloseable {
      * size) against the Java model, both with the array of {@code seed}.
      */
     public static Lockstep open(MacroConfig config, long seed, NativeBuild build) {
-        return new Lockstep(config, seed, build, java.util.Map.of());
+        return open(config, seed, build, Engine.BATCHED);
+    }
+
+    /** As {@link #open(MacroConfig, long, NativeBuild)}, run by {@code engine}. */
+    public static Lockstep open(MacroConfig config, long seed, NativeBuild build, Engine engine) {
+        return new Lockstep(config, seed, build, java.util.Map.of(), engine);
     }
 
     /**
-     * As {@link #open(MacroConfig, long, NativeBuild)}, with the netlist's extra inputs {@code
-     * pins} held at their values from the first edge on.
+     * As {@link #open(MacroConfig, long, NativeBuild, Engine)}, with the netlist's extra inputs
+     * {@code pins} held at their values from the first edge on.
      */
-    public static Lockstep open(MacroConfig config, long seed, NativeBuild build, java.util.Map<String, Long> pins) {
-        return new Lockstep(config, seed, build, pins);
+    public static Lockstep open(
+            MacroConfig config, long seed, NativeBuild build, java.util.Map<String, Long> pins, Engine engine) {
+        return new Lockstep(config, seed, build, pins, engine);
     }
 
     /**
@@ -228,14 +348,27 @@ public final class Lockstep implements AutoCloseable {
         return seed;
     }
 
-    /** Clock edges applied so far (resets included). */
+    /**
+     * The engine that runs the RTL side: the one asked for, or {@link Engine#CYCLE} for a netlist
+     * whose pins before the first edge differ from the model's.
+     */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Clock edges applied so far (resets included); the batched engines' RTL may lag behind. */
     public long cycle() {
         return cycle;
     }
 
     /** Commands accepted so far. */
     public long commands() {
-        return commands;
+        return log.commandsUpTo(Long.MAX_VALUE);
+    }
+
+    /** Reset edges so far. */
+    public long resets() {
+        return log.resetsUpTo(Long.MAX_VALUE);
     }
 
     /** The Java side (its outputs are the reference the host reacts to). */
@@ -254,7 +387,7 @@ public final class Lockstep implements AutoCloseable {
 
     /** The last {@value #HISTORY} commands accepted (and resets), oldest first. */
     public List<String> recentCommands() {
-        return List.copyOf(history);
+        return log.lastUpTo(Long.MAX_VALUE, HISTORY);
     }
 
     /** The host pins of the last edge (for waveforms). Do not modify. */
@@ -271,18 +404,17 @@ public final class Lockstep implements AutoCloseable {
     public void step(HostPins h) {
         lastEdgeReset = false;
         if (h.cmdValid && model.macro().cmdReady()) {
-            record(h);
+            log.command(cycle + 1, h.cmdOp, h.cmdAddr, h.cmdData);
         }
         lastHost.copyFrom(h);
         model.step(h);
-
+        if (engine != Engine.CYCLE) {
+            cycle++;
+            record(h);
+            return;
+        }
         rtlAnalog.tick(rtlPins, rtlIn);
-        rtl.set(cmdValid, h.cmdValid ? 1 : 0);
-        // The pins are OP_WIDTH and ADDR_WIDTH wide; the model decodes the same low bits.
-        rtl.set(cmdOp, HostBus.op(h.cmdOp));
-        rtl.set(cmdAddr, HostBus.addr(h.cmdAddr));
-        rtl.set(cmdData, h.cmdData);
-        rtl.set(rspReady, h.rspReady ? 1 : 0);
+        setHostPins(h);
         rtl.setWords(cmp, rtlIn.cmp);
         rtl.set(rdBit, rtlIn.rdBit ? 1 : 0);
         rtl.step();
@@ -290,12 +422,25 @@ public final class Lockstep implements AutoCloseable {
         cycle++;
     }
 
+    private void setHostPins(HostPins h) {
+        rtl.set(cmdValid, h.cmdValid ? 1 : 0);
+        // The pins are OP_WIDTH and ADDR_WIDTH wide; the model decodes the same low bits.
+        rtl.set(cmdOp, HostBus.op(h.cmdOp));
+        rtl.set(cmdAddr, HostBus.addr(h.cmdAddr));
+        rtl.set(cmdData, h.cmdData);
+        rtl.set(rspReady, h.rspReady ? 1 : 0);
+    }
+
     /** One clock edge with the synchronous reset asserted on both sides. */
     public void reset() {
         lastEdgeReset = true;
-        history.addLast("@" + cycle + " RESET");
-        trimHistory();
+        log.reset(cycle + 1);
         model.reset();
+        if (engine != Engine.CYCLE) {
+            cycle++;
+            record(null);
+            return;
+        }
         rtlAnalog.tick(rtlPins, rtlIn);
         rtl.setWords(cmp, rtlIn.cmp);
         rtl.set(rdBit, rtlIn.rdBit ? 1 : 0);
@@ -304,21 +449,133 @@ public final class Lockstep implements AutoCloseable {
         cycle++;
     }
 
+    /**
+     * Records the model's edge for the RTL: the host pins ({@code null} for a reset edge, which keeps
+     * the last ones, as the cycle engine's input buffer does), the model array's answers, and the
+     * model's outputs after the edge.
+     */
     private void record(HostPins h) {
-        commands++;
-        Op op = Op.of(h.cmdOp);
-        String name = op == null ? "op" + h.cmdOp : op.name();
-        String addr = op == Op.WRITE_REG || op == Op.READ_REG
-                ? Register.name(HostBus.addr(h.cmdAddr))
-                : "0x" + Integer.toHexString(HostBus.addr(h.cmdAddr));
-        history.addLast("@" + cycle + " " + name + " addr=" + addr + " data=0x" + Long.toHexString(h.cmdData));
-        trimHistory();
+        if (failure != null) {
+            return; // the run has failed: nothing after the failing edge is checked
+        }
+        CheckedBatch b = batches[filling];
+        if (h != null) {
+            b.set(cmdValid, h.cmdValid ? 1 : 0);
+            b.set(cmdOp, HostBus.op(h.cmdOp));
+            b.set(cmdAddr, HostBus.addr(h.cmdAddr));
+            b.set(cmdData, h.cmdData);
+            b.set(rspReady, h.rspReady ? 1 : 0);
+        }
+        AnalogPins a = model.answers();
+        b.setWords(cmp, a.cmp);
+        b.set(rdBit, a.rdBit ? 1 : 0);
+        int[] row = expectedRow;
+        for (int i = 0; i < scalarOutputs.length; i++) {
+            row[scalarSlots[i]] = (int) model.value(scalarOutputs[i]); // one word each (checked at open)
+        }
+        long[] v = model.words(Signal.IN_VEC);
+        for (int w = 0; w < inVec.words(); w++) {
+            row[inVecSlot + w] = (int) (v[w >>> 1] >>> ((w & 1) << 5));
+        }
+        b.commit(h == null, row);
+        if (b.full()) {
+            submit();
+        }
     }
 
-    private void trimHistory() {
-        while (history.size() > HISTORY) {
-            history.removeFirst();
+    /** Hands the batch being recorded to the RTL: run now, or on the RTL thread while recording goes on. */
+    private void submit() {
+        CheckedBatch b = batches[filling];
+        if (engine == Engine.BATCHED) {
+            check(b, rtl.run(b));
+            b.clear(cycle);
+            return;
         }
+        awaitInFlight();
+        if (failure == null) {
+            // the RTL thread only runs the batch; the failure is put together here, on the
+            // model's thread, which owns the command log
+            inFlightBatch = b;
+            inFlight = rtlThread.submit(() -> rtl.run(b));
+            filling ^= 1;
+        }
+        batches[filling].clear(cycle);
+    }
+
+    private void check(CheckedBatch b, int k) {
+        if (k < b.size()) {
+            long at = b.firstEdge() + k + 1;
+            Divergence d = null;
+            RtlHaltedException halt = null;
+            if (rtl.haltCause() != HaltCause.NONE) {
+                halt = rtl.halted(at);
+            } else {
+                d = divergenceAt(b, k, at);
+            }
+            failure = new Failure(at, log.commandsUpTo(at), log.resetsUpTo(at), d, halt, log.lastUpTo(at, HISTORY));
+        }
+    }
+
+    /** The first signal (in {@link Signal} order) whose RTL output differs from the recorded one. */
+    private Divergence divergenceAt(CheckedBatch b, int k, long at) {
+        for (Signal s : Signal.values()) {
+            Port p = signalPorts[s.ordinal()];
+            if (p.input()) {
+                continue; // the model's own answers: equal by construction
+            }
+            long[] want = b.expectedWords(k, p);
+            long[] got = rtl.getWords(p);
+            if (!Arrays.equals(want, got)) {
+                String mv = s.vector() ? hex(want, rows) : Long.toHexString(want[0]);
+                String rv = s.vector() ? hex(got, rows) : Long.toHexString(got[0]);
+                return new Divergence(at, s, mv, rv, log.lastUpTo(at, HISTORY));
+            }
+        }
+        throw new IllegalStateException("the RTL reported a difference at edge " + at + " that no pin shows");
+    }
+
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        int k;
+        try {
+            k = inFlight.get();
+        } catch (InterruptedException e) {
+            // the batch may still run: close() waits for it before the model is destroyed
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the RTL ran a batch", e);
+        } catch (ExecutionException e) {
+            inFlight = null;
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        CheckedBatch b = inFlightBatch;
+        inFlight = null;
+        inFlightBatch = null;
+        check(b, k);
+    }
+
+    /**
+     * Runs every recorded edge on the RTL (batched engines; nothing to do in the cycle engine) and
+     * returns the first failure found, or null: after it, the RTL has run every edge the model ran.
+     */
+    public Failure sync() {
+        if (engine == Engine.CYCLE) {
+            return null;
+        }
+        if (failure == null && batches[filling].size() > 0) {
+            submit();
+        }
+        awaitInFlight();
+        return failure;
+    }
+
+    /** The first failure found by the batched engines so far (null while none, always null in the cycle engine). */
+    public Failure failure() {
+        return failure;
     }
 
     /** The RTL's analog-boundary outputs, which its own analog array reads in the next cycle. */
@@ -341,22 +598,36 @@ public final class Lockstep implements AutoCloseable {
      */
     public void injectComparatorOffset(int col, double volts) {
         model.analog().array().injectComparatorOffset(col, volts);
-        rtlAnalog.array().injectComparatorOffset(col, volts);
+        if (rtlAnalog != null) {
+            rtlAnalog.array().injectComparatorOffset(col, volts);
+        }
     }
 
     /** Sets an analog fault on both sides' arrays alike, from the next edge on. */
     public void setAnalogFault(mramcim.model.array.AnalogFault f) {
         if (model.analog().analogFault() != f) {
             model.analog().setAnalogFault(f);
-            rtlAnalog.setAnalogFault(f);
+            if (rtlAnalog != null) {
+                rtlAnalog.setAnalogFault(f);
+            }
         }
     }
 
     /**
-     * The RTL's value of a signal of at most 64 bits (outputs, or the analog answers it was given).
+     * The RTL's value of a signal of at most 64 bits (outputs, or the analog answers it was given)
+     * after the last edge the RTL ran: in the batched engines that is the last edge checked.
      */
     public long rtlValue(Signal s) {
         return rtl.get(signalPorts[s.ordinal()]);
+    }
+
+    /**
+     * The design's value of a signal of at most 64 bits after the last edge, as a host or a
+     * coverage monitor sees it: the RTL's in the cycle engine; in the batched engines the model's,
+     * which the RTL is checked against edge for edge (so equal up to the first failure).
+     */
+    public long observed(Signal s) {
+        return engine == Engine.CYCLE ? rtlValue(s) : model.value(s);
     }
 
     /** The RTL's value of a vector signal, without allocation. */
@@ -364,8 +635,12 @@ public final class Lockstep implements AutoCloseable {
         return s == Signal.IN_VEC ? rtlPins.inVec : rtlIn.cmp;
     }
 
-    /** Compares every signal after the last edge; returns the first that differs, or null. */
+    /**
+     * Compares every signal after the last edge; returns the first that differs, or null. The
+     * cycle engine only: the batched engines compare in C++ ({@link #sync()}, {@link #failure()}).
+     */
     public Divergence compare() {
+        requireCycleEngine();
         for (Signal s : Signal.values()) {
             if (differs(s)) {
                 return divergence(s);
@@ -379,6 +654,7 @@ public final class Lockstep implements AutoCloseable {
      * order.
      */
     public List<Divergence> compareAll(int max) {
+        requireCycleEngine();
         List<Divergence> out = new ArrayList<>(0);
         for (Signal s : Signal.values()) {
             if (out.size() < max && differs(s)) {
@@ -386,6 +662,13 @@ public final class Lockstep implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    private void requireCycleEngine() {
+        if (engine != Engine.CYCLE) {
+            throw new IllegalStateException(
+                    "compare() is the cycle engine's; the " + engine + " engine reports through sync()");
+        }
     }
 
     private boolean differs(Signal s) {
@@ -403,7 +686,7 @@ public final class Lockstep implements AutoCloseable {
             mv = Long.toHexString(model.value(s));
             rv = Long.toHexString(rtlValue(s));
         }
-        return new Divergence(cycle, s, mv, rv, List.copyOf(history));
+        return new Divergence(cycle, s, mv, rv, recentCommands());
     }
 
     /**
@@ -421,6 +704,27 @@ public final class Lockstep implements AutoCloseable {
 
     @Override
     public void close() {
-        rtl.close();
+        try {
+            // the RTL thread must be done with the model before it is destroyed
+            boolean interrupted = false;
+            while (inFlight != null) {
+                try {
+                    inFlight.get();
+                    inFlight = null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    inFlight = null; // the run is being closed; its failure was reported or is moot
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            if (rtlThread != null) {
+                rtlThread.shutdownNow();
+            }
+            rtl.close();
+        }
     }
 }

@@ -14,6 +14,11 @@ import mramcim.model.periphery.HostPins;
  *
  * <p>The command handshake is {@link HostDriver}'s, the one {@code Macro} uses, cycle for cycle: a
  * command sequence gives the same conversions, pulses and results on either port.
+ *
+ * <p>On a batched lockstep the host reacts to the model's handshake ({@link Lockstep#observed}),
+ * and every command ends with the RTL running the command's edges ({@link Lockstep#sync()}): a
+ * command whose edges differ anywhere throws before its response is returned, with the same
+ * divergence the cycle engine reports.
  */
 public final class LockstepHost implements HostPort {
 
@@ -25,22 +30,22 @@ public final class LockstepHost implements HostPort {
     private final HostDriver.Bus bus = new HostDriver.Bus() {
         @Override
         public boolean cmdReady() {
-            return lockstep.rtlValue(Signal.CMD_READY) != 0;
+            return lockstep.observed(Signal.CMD_READY) != 0;
         }
 
         @Override
         public boolean rspValid() {
-            return lockstep.rtlValue(Signal.RSP_VALID) != 0;
+            return lockstep.observed(Signal.RSP_VALID) != 0;
         }
 
         @Override
         public int rspStatus() {
-            return (int) lockstep.rtlValue(Signal.RSP_STATUS);
+            return (int) lockstep.observed(Signal.RSP_STATUS);
         }
 
         @Override
         public int rspData() {
-            return (int) lockstep.rtlValue(Signal.RSP_DATA);
+            return (int) lockstep.observed(Signal.RSP_DATA);
         }
 
         @Override
@@ -80,14 +85,24 @@ public final class LockstepHost implements HostPort {
 
     @Override
     public Response execute(int op, int addr, long data) {
-        return driver.execute(bus, op, addr, data, 0);
+        Response r = driver.execute(bus, op, addr, data, 0);
+        Lockstep.Failure f = lockstep.sync();
+        if (f != null) {
+            if (f.halt() != null) {
+                throw f.halt();
+            }
+            throw new LockstepDivergedException(f.divergence());
+        }
+        return r;
     }
 
     private void edge() {
         lockstep.step(pins);
-        Divergence d = lockstep.compare();
-        if (d != null) {
-            throw new LockstepDivergedException(d);
+        if (lockstep.engine() == Engine.CYCLE) {
+            Divergence d = lockstep.compare();
+            if (d != null) {
+                throw new LockstepDivergedException(d);
+            }
         }
     }
 }

@@ -23,10 +23,18 @@ public final class ModelSide {
     private final AnalogFrontEnd analog;
     private final AnalogPins answers;
 
+    /**
+     * Every scalar signal's value after the last edge, by {@link Signal} ordinal: read once per
+     * edge, so the comparison and the batched engines' recording each read an array instead of
+     * asking the blocks again (issue 21).
+     */
+    private final long[] values = new long[Signal.values().length];
+
     private ModelSide(MacroConfig config, long seed) {
         this.macro = new MramCimMacro(config.rows(), config.cols());
         this.analog = AnalogFrontEnd.of(AnalogArray.fabricate(config, seed));
         this.answers = new AnalogPins(config.cols());
+        capture();
     }
 
     /** The periphery model and the array of {@code seed}, from reset. */
@@ -38,12 +46,14 @@ public final class ModelSide {
     public void step(HostPins h) {
         analog.tick(macro.pins(), answers);
         macro.step(h, answers);
+        capture();
     }
 
     /** One clock edge with the synchronous reset asserted. */
     public void reset() {
         analog.tick(macro.pins(), answers);
         macro.reset();
+        capture();
     }
 
     /** The periphery model. */
@@ -66,24 +76,30 @@ public final class ModelSide {
      * it. {@link Signal#IN_VEC} and {@link Signal#CMP} are vectors: use {@link #words}.
      */
     public long value(Signal s) {
+        if (s.vector()) {
+            throw new IllegalArgumentException(s.port() + " is a vector: use words()");
+        }
+        return values[s.ordinal()];
+    }
+
+    /** Reads every scalar signal of the present cycle, as the RTL port of the same name carries it. */
+    private void capture() {
         DigitalPins d = macro.pins();
-        return switch (s) {
-            case CMD_READY -> b(macro.cmdReady());
-            case RSP_VALID -> b(macro.rspValid());
-            case RSP_STATUS -> macro.rspStatus();
-            case RSP_DATA -> HostBus.rspData(macro.rspData());
-            case DRV_EN -> b(d.drvEn);
-            case ACC_EN -> b(d.accEn);
-            case ACC_ROW -> d.accRow;
-            case ACC_COL -> d.accCol;
-            case ACC_BRANCH -> d.accBranch;
-            case WR_EN -> b(d.wrEn);
-            case WR_DIR -> b(d.wrDir);
-            case WR_AMP -> d.wrAmp;
-            case RD_EN -> b(d.rdEn);
-            case RD_BIT -> b(answers.rdBit);
-            case IN_VEC, CMP -> throw new IllegalArgumentException(s.port() + " is a vector: use words()");
-        };
+        long[] v = values;
+        v[Signal.CMD_READY.ordinal()] = b(macro.cmdReady());
+        v[Signal.RSP_VALID.ordinal()] = b(macro.rspValid());
+        v[Signal.RSP_STATUS.ordinal()] = macro.rspStatus();
+        v[Signal.RSP_DATA.ordinal()] = HostBus.rspData(macro.rspData());
+        v[Signal.DRV_EN.ordinal()] = b(d.drvEn);
+        v[Signal.ACC_EN.ordinal()] = b(d.accEn);
+        v[Signal.ACC_ROW.ordinal()] = d.accRow;
+        v[Signal.ACC_COL.ordinal()] = d.accCol;
+        v[Signal.ACC_BRANCH.ordinal()] = d.accBranch;
+        v[Signal.WR_EN.ordinal()] = b(d.wrEn);
+        v[Signal.WR_DIR.ordinal()] = b(d.wrDir);
+        v[Signal.WR_AMP.ordinal()] = d.wrAmp;
+        v[Signal.RD_EN.ordinal()] = b(d.rdEn);
+        v[Signal.RD_BIT.ordinal()] = b(answers.rdBit);
     }
 
     /**

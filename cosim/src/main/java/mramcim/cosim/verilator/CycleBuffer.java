@@ -50,6 +50,21 @@ final class CycleBuffer {
         UNSAFE.copyMemory(src, sun.misc.Unsafe.ARRAY_INT_BASE_OFFSET + 4L * offset, null, address, 4L * n);
     }
 
+    /** Copies {@code n} words from {@code src[offset..]} into words {@code at..at+n-1}. */
+    void load(int[] src, int offset, int n, int at) {
+        check(at);
+        check(at + n - 1);
+        if (offset < 0 || offset + n > src.length) {
+            throw new IndexOutOfBoundsException("offset " + offset + " + " + n + " words beyond " + src.length);
+        }
+        // word by word: the JIT makes each a plain store, where copyMemory calls a runtime stub
+        // that costs more than the copy for a frame's ten words
+        long a = address + 4L * at;
+        for (int k = 0; k < n; k++) {
+            UNSAFE.putInt(a + 4L * k, src[offset + k]);
+        }
+    }
+
     /** Copies words 0..n-1 into {@code dst[offset..]}. */
     void store(int[] dst, int offset, int n) {
         check(n - 1);

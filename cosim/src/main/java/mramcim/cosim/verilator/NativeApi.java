@@ -33,6 +33,16 @@ public interface NativeApi {
      */
     long replay(long handle, long frames, int frameWords, long cycles);
 
+    /**
+     * The batched lockstep: plays recorded frames and compares the output words {@code slots} with
+     * the expected words after every edge; returns the index of the first edge that differs or
+     * halts, or {@code cycles} when all agreed.
+     */
+    long check(long handle, long frames, int frameWords, long expected, long slots, int nSlots, long cycles);
+
+    /** The halt code of the simulation so far ({@link HaltCause}), 0 while it runs on. */
+    int haltCode(long handle);
+
     int traceOpen(long handle, String path);
 
     void traceClose(long handle);

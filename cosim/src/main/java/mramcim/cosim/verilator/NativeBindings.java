@@ -23,6 +23,11 @@ final class NativeBindings implements NativeApi {
 
     private static native long mramcim_replay(long handle, long frames, int frameWords, long cycles);
 
+    private static native long mramcim_check(
+            long handle, long frames, int frameWords, long expected, long slots, int nSlots, long cycles);
+
+    private static native int mramcim_halt_code(long handle);
+
     private static native int mramcim_trace_open(long handle, String path);
 
     private static native void mramcim_trace_close(long handle);
@@ -69,6 +74,16 @@ final class NativeBindings implements NativeApi {
     @Override
     public long replay(long handle, long frames, int frameWords, long cycles) {
         return mramcim_replay(handle, frames, frameWords, cycles);
+    }
+
+    @Override
+    public long check(long handle, long frames, int frameWords, long expected, long slots, int nSlots, long cycles) {
+        return mramcim_check(handle, frames, frameWords, expected, slots, nSlots, cycles);
+    }
+
+    @Override
+    public int haltCode(long handle) {
+        return mramcim_halt_code(handle);
     }
 
     @Override

@@ -162,6 +162,37 @@ public final class VerilatedModel implements AutoCloseable {
     }
 
     /**
+     * Runs a {@link CheckedBatch} in the native loop: returns the index of the first edge whose
+     * outputs differed or in which the netlist halted ({@link #haltCause()} tells which), or the
+     * batch's size when every edge agreed. Afterwards the output buffer holds the outputs of the
+     * last edge applied.
+     */
+    public int run(CheckedBatch batch) {
+        checkOpen();
+        return batch.run(this);
+    }
+
+    long checkNative(long frames, int frameWords, long expected, long slots, int nSlots, int cycles) {
+        long k = api.check(handle, frames, frameWords, expected, slots, nSlots, cycles);
+        cycle += Math.min(cycles, k + 1);
+        return k;
+    }
+
+    /** How the netlist ended the simulation, {@link HaltCause#NONE} while it runs on. */
+    public HaltCause haltCause() {
+        checkOpen();
+        return HaltCause.of(api.haltCode(handle));
+    }
+
+    /**
+     * The halt as {@link #step()} would have thrown it, for a halt found by {@link #run}, at edge
+     * {@code cycle} of the caller's count.
+     */
+    public RtlHaltedException halted(long cycle) {
+        return new RtlHaltedException(haltCause(), build.cite(api.haltMessage(handle)), cycle);
+    }
+
+    /**
      * Reads a port of any width into {@code dst} (little-endian 64-bit words), without allocation.
      */
     public void getWords(Port p, long[] dst) {

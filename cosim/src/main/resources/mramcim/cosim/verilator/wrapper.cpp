@@ -252,6 +252,39 @@ uint64_t mramcim_replay(void* p, const uint32_t* frames, int32_t frameWords, int
     return hash;
 }
 
+// The batched lockstep (issue 21): plays recorded frames as mramcim_replay does (the model side's
+// host pins and analog answers) and after each edge compares the output words `slots[0..nSlots)`
+// with the words the model side produced for that edge (`expected`, nSlots words per edge). It
+// stops after the first edge whose outputs differ or in which the netlist halts and returns that
+// edge's index, with its outputs in the output buffer; it returns `cycles` when every edge agreed.
+// Why feeding the model's analog answers is exact: docs/architecture.md, "Batched lockstep".
+int64_t mramcim_check(void* p, const uint32_t* frames, int32_t frameWords, const uint32_t* expected,
+                      const int32_t* slots, int32_t nSlots, int64_t cycles) {
+    Handle* h = static_cast<Handle*>(p);
+    int64_t k = 0;
+    guarded(h, [&] {
+        for (; k < cycles; ++k) {
+            const uint32_t* f = frames + k * frameWords;
+            apply_inputs(h->top.get(), f + 1);
+            if (f[0] & 1u) {
+                resetCycles(h, 1);
+            } else {
+                cycle(h);
+            }
+            read_outputs(h->top.get(), h->out);
+            if (h->halt != MRAMCIM_HALT_NONE) return;
+            const uint32_t* e = expected + k * nSlots;
+            for (int32_t i = 0; i < nSlots; ++i) {
+                if (h->out[slots[i]] != e[i]) return;
+            }
+        }
+    });
+    return k;
+}
+
+// The halt code (MRAMCIM_HALT_*) of the simulation so far; 0 while it runs on.
+int32_t mramcim_halt_code(void* p) { return static_cast<Handle*>(p)->halt; }
+
 void mramcim_destroy(void* p) {
     Handle* h = static_cast<Handle*>(p);
     if (h == nullptr) return;

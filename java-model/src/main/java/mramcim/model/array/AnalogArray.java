@@ -38,6 +38,12 @@ public final class AnalogArray {
      */
     private final long[] columnVersion;
 
+    /** Per cell, row-major: increments whenever one of its MTJs changes state. */
+    private final long[] cellVersion;
+
+    /** Per column: increments whenever its comparator threshold changes. */
+    private final long[] electricalVersion;
+
     private long reads;
     private long misreads;
 
@@ -49,6 +55,8 @@ public final class AnalogArray {
         MtjParams m = config.mtj();
         this.cells = new BitCell[rows][cols];
         this.columnVersion = new long[cols];
+        this.cellVersion = new long[rows * cols];
+        this.electricalVersion = new long[cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 int cell = r * cols + c;
@@ -146,6 +154,7 @@ public final class AnalogArray {
                     + " V");
         }
         comparatorOffset[col] += volts;
+        electricalVersion[col]++;
         columnVersion[col]++;
         stateVersion++;
     }
@@ -221,6 +230,7 @@ public final class AnalogArray {
                             "weight[" + r + "][" + c + "] = " + w[r][c] + ": allowed +1 or -1");
                 }
                 cells[r][c].force(w[r][c]);
+                cellVersion[r * cols() + c]++;
             }
         }
         for (int c = 0; c < cols(); c++) {
@@ -245,9 +255,19 @@ public final class AnalogArray {
         return stateVersion;
     }
 
-    /** Increments whenever an MTJ of column {@code col} changes state. */
+    /** Increments whenever an MTJ of column {@code col} changes state or its threshold moves. */
     public long columnVersion(int col) {
         return columnVersion[col];
+    }
+
+    /** Increments whenever an MTJ of cell (row, col) changes state. */
+    public long cellVersion(int row, int col) {
+        return cellVersion[row * cols() + col];
+    }
+
+    /** Increments whenever the comparator threshold of column {@code col} moves. */
+    public long electricalVersion(int col) {
+        return electricalVersion[col];
     }
 
     /**
@@ -261,6 +281,7 @@ public final class AnalogArray {
         MtjState before = mtj.state();
         MtjState after = mtj.pulse(target, config.write().amplitude(amp), width, switching);
         if (after != before) {
+            cellVersion[row * cols() + col]++;
             columnVersion[col]++;
             stateVersion++;
         }

@@ -28,6 +28,21 @@ public final class AnalogFrontEnd {
     private final double tClk;
     private final double[] tau;
     private final int[] fire;
+
+    /*
+     * The columns of the present conversion in the order their comparators first go high under the
+     * fault in force (cycle << 32 | column, the cycle signed), and the columns reached so far: an
+     * edge only adds the columns that fire at it, instead of testing every column (issue 21: the
+     * model's cost per cycle). Rebuilt when a conversion starts and when the fault changes in one.
+     */
+    private final long[] firingOrder;
+    private final long[] reached;
+    private final long[] deadMask;
+    private final long[] chatterMask;
+    private boolean anyChatter;
+    private int nextToFire;
+    private int firstAtPrevious;
+    private AnalogFault orderedFor;
     private boolean converting;
     private int elapsed;
     private long conversions;
@@ -51,6 +66,10 @@ public final class AnalogFrontEnd {
         this.tClk = array.config().timing().tClk();
         this.tau = new double[array.cols()];
         this.fire = new int[array.cols()];
+        this.firingOrder = new long[array.cols()];
+        this.reached = new long[(array.cols() + 63) / 64];
+        this.deadMask = new long[reached.length];
+        this.chatterMask = new long[reached.length];
     }
 
     /** Front end of {@code array} using the fast readout. */
@@ -101,8 +120,8 @@ public final class AnalogFrontEnd {
     }
 
     private void convert(DigitalPins d, AnalogPins out) {
-        Arrays.fill(out.cmp, 0);
         if (!d.drvEn) {
+            Arrays.fill(out.cmp, 0);
             converting = false;
             elapsed = 0;
             return;
@@ -114,15 +133,55 @@ public final class AnalogFrontEnd {
             for (int c = 0; c < tau.length; c++) {
                 fire[c] = Tdc.firingCycle(tau[c], tClk);
             }
+            orderedFor = null;
         }
         elapsed++;
-        boolean faulty = fault != AnalogFault.NONE;
-        for (int c = 0; c < fire.length; c++) {
-            int at = faulty ? fire[c] + fault.delay(c) : fire[c];
-            if (elapsed >= at && !(faulty && (fault.isDead(c) || fault.chatters(c) && elapsed == at + 1))) {
-                out.cmp[c >>> 6] |= 1L << (c & 63);
+        if (orderedFor != fault) {
+            order();
+        }
+        // cmp_j is high from the edge its (shifted) firing cycle is reached, unless the column is
+        // dead, and a chattering column drops for the one edge after that cycle
+        while (nextToFire < firingOrder.length && (int) (firingOrder[nextToFire] >> 32) <= elapsed) {
+            int c = (int) firingOrder[nextToFire++];
+            reached[c >>> 6] |= 1L << (c & 63);
+        }
+        for (int w = 0; w < reached.length; w++) {
+            out.cmp[w] = reached[w] & ~deadMask[w];
+        }
+        if (anyChatter) {
+            int previous = elapsed - 1;
+            while (firstAtPrevious < firingOrder.length && (int) (firingOrder[firstAtPrevious] >> 32) < previous) {
+                firstAtPrevious++;
+            }
+            for (int q = firstAtPrevious; q < firingOrder.length && (int) (firingOrder[q] >> 32) == previous; q++) {
+                int c = (int) firingOrder[q];
+                out.cmp[c >>> 6] &= ~(chatterMask[c >>> 6] & 1L << (c & 63));
             }
         }
+    }
+
+    /** Sorts the columns of the present conversion by firing cycle under the fault in force. */
+    private void order() {
+        for (int c = 0; c < fire.length; c++) {
+            firingOrder[c] = (long) (fire[c] + fault.delay(c)) << 32 | c;
+        }
+        Arrays.sort(firingOrder);
+        Arrays.fill(reached, 0);
+        Arrays.fill(deadMask, 0);
+        Arrays.fill(chatterMask, 0);
+        anyChatter = false;
+        for (int c = 0; c < fire.length; c++) {
+            if (fault.isDead(c)) {
+                deadMask[c >>> 6] |= 1L << (c & 63);
+            }
+            if (fault.chatters(c)) {
+                chatterMask[c >>> 6] |= 1L << (c & 63);
+                anyChatter = true;
+            }
+        }
+        nextToFire = 0;
+        firstAtPrevious = 0;
+        orderedFor = fault;
     }
 
     private void write(DigitalPins d) {

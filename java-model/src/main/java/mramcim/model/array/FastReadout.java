@@ -6,9 +6,10 @@ import mramcim.model.config.MacroConfig;
  * The fast path: {@code tau_j = sum_i w_ij R_ij(IN_i)} from {@link FastDelayModel}, evaluated with
  * lookup tables per group of eight rows: for each of the 256 input patterns of a group, the
  * contribution of those eight rows to every column, stored column-contiguous. A 64-row conversion
- * is then eight vector additions of COLS doubles. When the array's state changes, only the columns
- * whose cells changed are rebuilt (a write-verify touches one column; rebuilding all 64 after every
- * write was two thirds of the lockstep's Java time). Conversions only read the tables and may run
+ * is then eight vector additions of COLS doubles. When the array's state changes, only the row
+ * groups whose cells changed are rebuilt (a write-verify touches one cell; rebuilding all 64
+ * columns after every write was two thirds of the lockstep's Java time, rebuilding the whole column
+ * a tenth of the model's after that), and a column's weights only when its threshold moved. Conversions only read the tables and may run
  * on several threads at once, as long as no write runs concurrently with them.
  */
 public final class FastReadout extends Readout {
@@ -20,6 +21,9 @@ public final class FastReadout extends Readout {
     private final int groups;
     private final double[] table;
     private final long[] builtColumnVersion;
+    private final long[] builtElectricalVersion;
+    private final long[] builtCellVersion;
+    private final double[][] columnWeights;
     private volatile long builtVersion = -1;
 
     FastReadout(AnalogArray array) {
@@ -38,6 +42,10 @@ public final class FastReadout extends Readout {
         this.table = new double[groups * PATTERNS * cfg.cols()];
         this.builtColumnVersion = new long[cfg.cols()];
         java.util.Arrays.fill(builtColumnVersion, -1);
+        this.builtElectricalVersion = new long[cfg.cols()];
+        java.util.Arrays.fill(builtElectricalVersion, -1);
+        this.builtCellVersion = new long[rows * cfg.cols()];
+        this.columnWeights = new double[cfg.cols()][];
     }
 
     /** Nominal cell resistance for IN == W (low) or IN != W (high), at the readout bias. */
@@ -63,7 +71,7 @@ public final class FastReadout extends Readout {
                     for (int c = 0; c < array.cols(); c++) {
                         long cv = array.columnVersion(c);
                         if (builtColumnVersion[c] != cv) {
-                            buildColumn(c);
+                            rebuildColumn(c);
                             builtColumnVersion[c] = cv;
                         }
                     }
@@ -74,32 +82,57 @@ public final class FastReadout extends Readout {
         return table;
     }
 
-    /** The 256-entry tables of every row group of column {@code c}. */
-    private void buildColumn(int c) {
+    /**
+     * Brings column {@code c}'s tables up to date: every group with new weights when its threshold
+     * moved (or on the first build), otherwise only the groups holding a cell that changed.
+     */
+    private void rebuildColumn(int c) {
+        int rows = array.rows();
+        long ev = array.electricalVersion(c);
+        boolean all = builtElectricalVersion[c] != ev;
+        if (all) {
+            columnWeights[c] = model.weights(array.electrical(c));
+            builtElectricalVersion[c] = ev;
+        }
+        for (int g = 0; g < groups; g++) {
+            boolean changed = all;
+            for (int k = 0; k < GROUP_BITS; k++) {
+                int row = g * GROUP_BITS + k;
+                if (row < rows) {
+                    long v = array.cellVersion(row, c);
+                    changed |= builtCellVersion[row * array.cols() + c] != v;
+                    builtCellVersion[row * array.cols() + c] = v;
+                }
+            }
+            if (changed) {
+                buildGroup(c, g, columnWeights[c]);
+            }
+        }
+    }
+
+    /** The 256-entry table of row group {@code g} of column {@code c}, with weights {@code w}. */
+    private void buildGroup(int c, int g, double[] w) {
         int rows = array.rows();
         int cols = array.cols();
         double[] column = new double[PATTERNS];
         double[] a = new double[GROUP_BITS];
         double[] b = new double[GROUP_BITS];
-        double[] w = model.weights(array.electrical(c));
-        for (int g = 0; g < groups; g++) {
-            for (int k = 0; k < GROUP_BITS; k++) {
-                int row = g * GROUP_BITS + k;
-                a[k] = row < rows ? w[row] * array.stageResistance(row, c, true) : 0;
-                b[k] = row < rows ? w[row] * array.stageResistance(row, c, false) : 0;
-            }
-            double allLow = 0;
-            for (int k = 0; k < GROUP_BITS; k++) {
-                allLow += b[k];
-            }
-            column[0] = allLow;
-            for (int p = 1; p < PATTERNS; p++) {
-                int high = 31 - Integer.numberOfLeadingZeros(p);
-                column[p] = column[p ^ (1 << high)] - b[high] + a[high];
-            }
-            for (int p = 0; p < PATTERNS; p++) {
-                table[(g * PATTERNS + p) * cols + c] = column[p];
-            }
+        for (int k = 0; k < GROUP_BITS; k++) {
+            int row = g * GROUP_BITS + k;
+            a[k] = row < rows ? w[row] * array.stageResistance(row, c, true) : 0;
+            b[k] = row < rows ? w[row] * array.stageResistance(row, c, false) : 0;
+        }
+        double allLow = 0;
+        for (int k = 0; k < GROUP_BITS; k++) {
+            allLow += b[k];
+        }
+        column[0] = allLow;
+        for (int p = 1; p < PATTERNS; p++) {
+            int high = 31 - Integer.numberOfLeadingZeros(p);
+            column[p] = column[p ^ (1 << high)] - b[high] + a[high];
+        }
+        for (int p = 0; p < PATTERNS; p++) {
+            table[(g * PATTERNS + p) * cols + c] = column[p];
         }
     }
 

@@ -169,7 +169,10 @@ public final class MramCimMacro {
     }
 
     private void updatePins() {
-        System.arraycopy(inputs.bits(), 0, pins.inVec, 0, pins.inVec.length);
+        long[] bits = inputs.bits();
+        for (int w = 0; w < pins.inVec.length; w++) { // a word or two: cheaper than arraycopy's stub
+            pins.inVec[w] = bits[w];
+        }
         pins.drvEn = ctrl.drvEn();
         pins.accEn = wvs.accEn();
         pins.accRow = wvs.accRow();

@@ -18,62 +18,93 @@ public final class TdcBank {
     public static final int CODE_MAX = Sizes.codeMax();
 
     private final int cols;
-    private final int[] count;
-    private final boolean[] running;
-    private final boolean[] saturated;
+    private final int words;
+
+    /*
+     * Every running counter holds the same count, the frame edges seen so far (saturating at
+     * CODE_MAX), so the bank keeps one shared count and, per column, the count it froze at: an
+     * edge costs a few word operations instead of one update per column (the bench's model-only
+     * cycle, issue 21). Bit j of a mask is column j.
+     */
+    private int frameCount;
+    private final long[] running;
+    private final long[] saturated;
+    private final int[] frozenAt;
     private final int[] code;
     private final long[] overflow;
+    private final long[] allColumns;
     private boolean frameSeen;
     private boolean done;
 
     public TdcBank(int cols) {
         this.cols = cols;
-        this.count = new int[cols];
-        this.running = new boolean[cols];
-        this.saturated = new boolean[cols];
+        this.words = (cols + 63) / 64;
+        this.running = new long[words];
+        this.saturated = new long[words];
+        this.frozenAt = new int[cols];
         this.code = new int[cols];
-        this.overflow = new long[(cols + 63) / 64];
+        this.overflow = new long[words];
+        this.allColumns = new long[words];
+        for (int j = 0; j < cols; j++) {
+            allColumns[j >>> 6] |= 1L << (j & 63);
+        }
         reset();
     }
 
     public void reset() {
-        java.util.Arrays.fill(count, 0);
-        java.util.Arrays.fill(running, true);
-        java.util.Arrays.fill(saturated, false);
+        idle();
         java.util.Arrays.fill(code, 0);
         java.util.Arrays.fill(overflow, 0);
         frameSeen = false;
         done = false;
     }
 
+    /** Counters cleared and running, as every edge with {@code frame} low leaves them. */
+    private void idle() {
+        frameCount = 0;
+        for (int w = 0; w < words; w++) {
+            running[w] = allColumns[w];
+            saturated[w] = 0;
+        }
+    }
+
     /** One rising edge with the {@code frame} and {@code cmp} values sampled at it. */
     public void clock(boolean frame, long[] cmp) {
         boolean frameEnd = frameSeen && !frame;
         if (frameEnd) {
-            java.util.Arrays.fill(overflow, 0);
             for (int j = 0; j < cols; j++) {
-                boolean ovf = running[j] || saturated[j];
-                code[j] = running[j] ? CODE_MAX : count[j];
-                if (ovf) {
-                    overflow[j >>> 6] |= 1L << (j & 63);
-                }
+                code[j] = running(j) ? CODE_MAX : frozenAt[j];
+            }
+            for (int w = 0; w < words; w++) {
+                overflow[w] = running[w] | saturated[w];
             }
         }
-        for (int j = 0; j < cols; j++) {
-            if (frame) {
-                if (running[j]) {
-                    saturated[j] |= count[j] == CODE_MAX;
-                    count[j] = count[j] == CODE_MAX ? CODE_MAX : count[j] + 1;
-                    running[j] = ((cmp[j >>> 6] >>> (j & 63)) & 1) == 0;
+        if (frame) {
+            if (frameCount == CODE_MAX) {
+                // a running counter already at the maximum saturates and is flagged
+                for (int w = 0; w < words; w++) {
+                    saturated[w] |= running[w];
                 }
             } else {
-                count[j] = 0;
-                running[j] = true;
-                saturated[j] = false;
+                frameCount++;
             }
+            for (int w = 0; w < words; w++) {
+                long stops = running[w] & cmp[w];
+                running[w] &= ~stops;
+                while (stops != 0) {
+                    frozenAt[(w << 6) + Long.numberOfTrailingZeros(stops)] = frameCount;
+                    stops &= stops - 1;
+                }
+            }
+        } else if (frameSeen) {
+            idle();
         }
         done = frameEnd;
         frameSeen = frame;
+    }
+
+    private boolean running(int j) {
+        return ((running[j >>> 6] >>> (j & 63)) & 1) != 0;
     }
 
     /** Latched code of column j. */
@@ -102,6 +133,6 @@ public final class TdcBank {
 
     /** Live counter of column j (for waveforms). */
     public int count(int j) {
-        return count[j];
+        return running(j) ? frameCount : frozenAt[j];
     }
 }

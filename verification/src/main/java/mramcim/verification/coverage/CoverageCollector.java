@@ -4,9 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import mramcim.cosim.lockstep.CycleListener;
 import mramcim.cosim.lockstep.Lockstep;
-import mramcim.cosim.verilator.Port;
-import mramcim.cosim.verilator.PortList;
-import mramcim.cosim.verilator.VerilatedModel;
+import mramcim.cosim.lockstep.Signal;
 import mramcim.model.macro.Response;
 import mramcim.model.periphery.Controller;
 import mramcim.model.periphery.HostPins;
@@ -21,7 +19,8 @@ import mramcim.spec.WriteVerify;
 
 /**
  * Samples coverage from a lockstep after every edge. Host-side and analog-boundary coverpoints are
- * taken from the RTL's pins (what the design under test did); the TDC code comes from the RTL's
+ * taken from the design's pins as the lockstep observes them (the RTL's on the cycle engine; on the
+ * batched engines the model's, which the RTL is checked against edge for edge); the TDC code comes from the RTL's
  * READ_RESULT data; the controller state at a reset, which no pin shows, from the Java model. Since
  * the lockstep stops at the first divergence, both sides agree on everything sampled.
  *
@@ -34,12 +33,6 @@ public final class CoverageCollector implements CycleListener {
     private final Coverage coverage;
     private final int cols;
     private final Deque<int[]> pending = new ArrayDeque<>();
-    private Port cmdReady;
-    private Port rspValid;
-    private Port rspStatus;
-    private Port rspData;
-    private Port wrEn;
-    private Port wrAmp;
     private boolean prevCmdReady;
     private boolean prevRspValid;
     private int prevStatus;
@@ -62,16 +55,6 @@ public final class CoverageCollector implements CycleListener {
 
     @Override
     public void afterEdge(Lockstep ls, long cycle) {
-        VerilatedModel rtl = ls.rtl();
-        if (cmdReady == null) {
-            PortList p = rtl.ports();
-            cmdReady = p.port("cmd_ready");
-            rspValid = p.port("rsp_valid");
-            rspStatus = p.port("rsp_status");
-            rspData = p.port("rsp_data");
-            wrEn = p.port("wr_en");
-            wrAmp = p.port("wr_amp");
-        }
         if (ls.lastEdgeReset()) {
             coverage.hit(CoverageModel.RESET, prevCtrl.name());
             coverage.hit(CoverageModel.RESET_SEQUENCER, prevWvs.name());
@@ -94,13 +77,13 @@ public final class CoverageCollector implements CycleListener {
                 pending.addLast(new int[] {HostBus.op(h.cmdOp), HostBus.addr(h.cmdAddr)});
             }
         }
-        if (rtl.get(wrEn) != 0) {
-            coverage.hit(CoverageModel.AMPLITUDE, "amp " + rtl.get(wrAmp));
+        if (ls.observed(Signal.WR_EN) != 0) {
+            coverage.hit(CoverageModel.AMPLITUDE, "amp " + ls.observed(Signal.WR_AMP));
         }
-        prevCmdReady = rtl.get(cmdReady) != 0;
-        prevRspValid = rtl.get(rspValid) != 0;
-        prevStatus = (int) rtl.get(rspStatus);
-        prevData = rtl.get(rspData);
+        prevCmdReady = ls.observed(Signal.CMD_READY) != 0;
+        prevRspValid = ls.observed(Signal.RSP_VALID) != 0;
+        prevStatus = (int) ls.observed(Signal.RSP_STATUS);
+        prevData = ls.observed(Signal.RSP_DATA);
         prevCtrl = ls.model().ctrl().state();
         prevWvs = ls.model().wvs().state();
     }

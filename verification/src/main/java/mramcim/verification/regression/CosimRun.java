@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import mramcim.cosim.lockstep.CycleListener;
 import mramcim.cosim.lockstep.Divergence;
+import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.lockstep.Lockstep;
 import mramcim.cosim.verilator.HaltCause;
 import mramcim.cosim.verilator.NativeBuild;
@@ -25,6 +27,9 @@ import mramcim.verification.stimulus.RandomHost;
  * of cycles, stopping at the first divergence (or counting them all).
  */
 public final class CosimRun {
+
+    /** The engine of {@code cosim}, {@code regress} and every lockstep a command opens. */
+    public static final Engine DEFAULT_ENGINE = Engine.BATCHED;
 
     /**
      * How a configuration file is named where a preset's name would stand (reports, summaries,
@@ -50,6 +55,7 @@ public final class CosimRun {
      *     points
      * @param pins inputs of the netlist beyond the macro's, held at a fixed value (a mutation
      *     campaign's {@code mutsel}); empty for none
+     * @param engine how the RTL side runs ({@code --engine}); every engine reports the same
      */
     public record Options(
             MacroConfig config,
@@ -59,7 +65,8 @@ public final class CosimRun {
             List<Path> verilog,
             boolean countAll,
             boolean codeCoverage,
-            Map<String, Long> pins) {
+            Map<String, Long> pins,
+            Engine engine) {
         public Options {
             if (cycles < 1) {
                 throw new IllegalArgumentException(
@@ -67,6 +74,20 @@ public final class CosimRun {
             }
             verilog = verilog == null ? List.of() : List.copyOf(verilog);
             pins = pins == null ? Map.of() : Map.copyOf(pins);
+            engine = engine == null ? DEFAULT_ENGINE : engine;
+        }
+
+        /** As the canonical constructor, with the default engine. */
+        public Options(
+                MacroConfig config,
+                String preset,
+                long seed,
+                long cycles,
+                List<Path> verilog,
+                boolean countAll,
+                boolean codeCoverage,
+                Map<String, Long> pins) {
+            this(config, preset, seed, cycles, verilog, countAll, codeCoverage, pins, DEFAULT_ENGINE);
         }
 
         /** A run of the generated top, or of one netlist file. */
@@ -79,12 +100,18 @@ public final class CosimRun {
                     verilog == null ? List.of() : List.of(verilog),
                     countAll,
                     false,
-                    Map.of());
+                    Map.of(),
+                    DEFAULT_ENGINE);
         }
 
         /** The same run for another number of cycles. */
         public Options withCycles(long n) {
-            return new Options(config, preset, seed, n, verilog, countAll, codeCoverage, pins);
+            return new Options(config, preset, seed, n, verilog, countAll, codeCoverage, pins, engine);
+        }
+
+        /** The same run on another engine. */
+        public Options withEngine(Engine e) {
+            return new Options(config, preset, seed, cycles, verilog, countAll, codeCoverage, pins, e);
         }
 
         /** What the run's RTL is, in one line: "generated" or the netlist's files. */
@@ -201,19 +228,104 @@ public final class CosimRun {
 
     /**
      * As {@link #run(Options, NativeBuild, CycleListener)}, followed and stoppable through {@code
-     * control}.
+     * control}. A listener given this way sees one run; on a batched engine that fails with a
+     * listener, use {@link #run(Options, NativeBuild, Supplier, Control)}, which can give the
+     * cycle-engine rerun a fresh one.
      */
     public static Result run(Options o, NativeBuild build, CycleListener listener, Control control) {
+        boolean[] made = {false};
+        return run(
+                o,
+                build,
+                () -> {
+                    if (made[0]) {
+                        return null;
+                    }
+                    made[0] = true;
+                    return listener;
+                },
+                control);
+    }
+
+    /**
+     * Runs the options' seed on {@code build} with the listeners {@code listeners} makes (it may
+     * make null), followed and stoppable through {@code control}.
+     *
+     * <p>On a batched engine the first failure (cycle, pin, values, commands) is exactly the cycle
+     * engine's. What comes after it needs the RTL's own analog array from the failing edge on, and
+     * a listener has been shown edges the RTL had not run yet: so when the batched run fails with
+     * {@code --count-all} or with a listener, the seed runs again on the cycle engine from the
+     * start, with fresh listeners, and that run is the result. A listener that needs the RTL live
+     * every edge (waveforms, {@link CycleListener#needsLiveRtl()}) runs on the cycle engine.
+     */
+    public static Result run(Options o, NativeBuild build, Supplier<CycleListener> listeners, Control control) {
+        CycleListener first = listeners.get();
+        Engine engine = first != null && first.needsLiveRtl() ? Engine.CYCLE : o.engine();
+        Result r = runOnce(o, engine, build, first, control);
+        if (engine != Engine.CYCLE && !r.passed() && !r.stopped() && (o.countAll() || first != null)) {
+            long already = r.cycles();
+            long[] rerun = {0};
+            Control again = new Control() {
+                @Override
+                public boolean stopRequested() {
+                    return control.stopRequested();
+                }
+
+                @Override
+                public void advanced(long cycles) {
+                    // the batched run reported its cycles: only what lies beyond them is progress
+                    // (a report of 0 still tells a watchdog the run is alive)
+                    long before = rerun[0];
+                    rerun[0] += cycles;
+                    control.advanced(Math.max(0, rerun[0] - Math.max(before, already)));
+                }
+            };
+            Result again2 = runOnce(o, Engine.CYCLE, build, listeners.get(), again);
+            r = new Result(
+                    again2.cycles(),
+                    again2.commands(),
+                    again2.resets(),
+                    again2.first(),
+                    again2.divergentCycles(),
+                    r.seconds() + again2.seconds(),
+                    again2.stopped(),
+                    again2.halt());
+        }
+        return r;
+    }
+
+    private static Result runOnce(
+            Options o, Engine engine, NativeBuild build, CycleListener listener, Control control) {
         long t0 = System.nanoTime();
         RandomHost host = new RandomHost(o.config(), o.seed());
-        try (Lockstep ls = Lockstep.open(o.config(), o.seed(), build, o.pins())) {
+        try (Lockstep ls = Lockstep.open(o.config(), o.seed(), build, o.pins(), engine)) {
+            boolean synced = false;
             try {
-                return loop(o, ls, host, listener, control, t0);
+                Result r = ls.engine() == Engine.CYCLE
+                        ? loop(o, ls, host, listener, control, t0)
+                        : batchedLoop(o, ls, host, listener, control, t0);
+                synced = true;
+                return r;
             } finally {
                 if (listener != null) {
+                    if (!synced) {
+                        ls.sync();
+                    }
                     listener.end(ls);
                 }
             }
+        }
+    }
+
+    /** One edge of the random host on the lockstep. */
+    private static void edge(Lockstep ls, RandomHost host) {
+        if (host.resetNow()) {
+            ls.reset();
+            host.onReset();
+        } else {
+            HostPins h = host.next(ls.model().cmdReady(), ls.model().rspValid());
+            ls.setAnalogFault(host.analogFault());
+            ls.step(h);
         }
     }
 
@@ -221,28 +333,20 @@ public final class CosimRun {
             Options o, Lockstep ls, RandomHost host, CycleListener listener, Control control, long t0) {
         Divergence first = null;
         long divergent = 0;
-        long resets = 0;
         for (long c = 1; c <= o.cycles(); c++) {
             if (c % CHECK_EVERY == 0) {
                 control.advanced(CHECK_EVERY);
                 if (control.stopRequested()) {
-                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), true, null);
+                    return new Result(
+                            ls.cycle(), ls.commands(), ls.resets(), first, divergent, seconds(t0), true, null);
                 }
             }
             try {
-                if (host.resetNow()) {
-                    ls.reset();
-                    host.onReset();
-                    resets++;
-                } else {
-                    HostPins h = host.next(ls.model().cmdReady(), ls.model().rspValid());
-                    ls.setAnalogFault(host.analogFault());
-                    ls.step(h);
-                }
+                edge(ls, host);
             } catch (RtlHaltedException e) {
                 control.advanced(c % CHECK_EVERY);
                 Halt halt = new Halt(e.haltCause(), e.where(), ls.cycle() + 1, ls.recentCommands());
-                return new Result(halt.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false, halt);
+                return new Result(halt.cycle(), ls.commands(), ls.resets(), first, divergent, seconds(t0), false, halt);
             }
             if (listener != null) {
                 listener.afterEdge(ls, ls.cycle());
@@ -255,12 +359,50 @@ public final class CosimRun {
                 }
                 if (!o.countAll()) {
                     control.advanced(c % CHECK_EVERY);
-                    return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false, null);
+                    return new Result(
+                            ls.cycle(), ls.commands(), ls.resets(), first, divergent, seconds(t0), false, null);
                 }
             }
         }
         control.advanced(o.cycles() % CHECK_EVERY);
-        return new Result(ls.cycle(), ls.commands(), resets, first, divergent, seconds(t0), false, null);
+        return new Result(ls.cycle(), ls.commands(), ls.resets(), first, divergent, seconds(t0), false, null);
+    }
+
+    /** The batched engines: the model runs ahead, the RTL checks each batch; see {@link Lockstep}. */
+    private static Result batchedLoop(
+            Options o, Lockstep ls, RandomHost host, CycleListener listener, Control control, long t0) {
+        for (long c = 1; c <= o.cycles(); c++) {
+            if (c % CHECK_EVERY == 0) {
+                control.advanced(CHECK_EVERY);
+                if (control.stopRequested()) {
+                    Lockstep.Failure f = ls.sync();
+                    return f != null
+                            ? failed(f, t0)
+                            : new Result(ls.cycle(), ls.commands(), ls.resets(), null, 0, seconds(t0), true, null);
+                }
+            }
+            edge(ls, host);
+            if (listener != null) {
+                listener.afterEdge(ls, ls.cycle());
+            }
+            if (ls.failure() != null) {
+                control.advanced(c % CHECK_EVERY);
+                return failed(ls.failure(), t0);
+            }
+        }
+        control.advanced(o.cycles() % CHECK_EVERY);
+        Lockstep.Failure f = ls.sync();
+        return f != null
+                ? failed(f, t0)
+                : new Result(ls.cycle(), ls.commands(), ls.resets(), null, 0, seconds(t0), false, null);
+    }
+
+    private static Result failed(Lockstep.Failure f, long t0) {
+        if (f.halt() != null) {
+            Halt halt = new Halt(f.halt().haltCause(), f.halt().where(), f.cycle(), f.lastCommands());
+            return new Result(f.cycle(), f.commands(), f.resets(), null, 0, seconds(t0), false, halt);
+        }
+        return new Result(f.cycle(), f.commands(), f.resets(), f.divergence(), 1, seconds(t0), false, null);
     }
 
     private static double seconds(long t0) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
+import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.cosim.verilator.NativeBuilder;
 import mramcim.cosim.verilator.RtlLibraries;
@@ -33,6 +34,7 @@ public final class Regression {
      * @param shard which part of which seed range this run is
      * @param window waveform cycles before a divergence
      * @param limits the per-seed watchdog
+     * @param engine how the RTL side of each seed runs ({@code --engine})
      */
     public record Options(
             MacroConfig config,
@@ -44,8 +46,10 @@ public final class Regression {
             long window,
             Shard shard,
             WorkerPool.Limits limits,
-            boolean codeCoverage) {
+            boolean codeCoverage,
+            Engine engine) {
         public Options {
+            engine = engine == null ? CosimRun.DEFAULT_ENGINE : engine;
             seeds = List.copyOf(seeds);
             verilog = verilog == null ? List.of() : List.copyOf(verilog);
             if (shard == null || limits == null) {
@@ -65,6 +69,26 @@ public final class Regression {
                 throw new IllegalArgumentException(
                         "--window = " + window + " is out of range: allowed 1.." + Long.MAX_VALUE);
             }
+        }
+
+        /** On the default engine. */
+        public Options(
+                MacroConfig config,
+                String preset,
+                List<Long> seeds,
+                long cycles,
+                int jobs,
+                List<Path> verilog,
+                long window,
+                Shard shard,
+                WorkerPool.Limits limits,
+                boolean codeCoverage) {
+            this(config, preset, seeds, cycles, jobs, verilog, window, shard, limits, codeCoverage, null);
+        }
+
+        /** The same regression on another engine. */
+        public Options withEngine(Engine e) {
+            return new Options(config, preset, seeds, cycles, jobs, verilog, window, shard, limits, codeCoverage, e);
         }
 
         /** Without code coverage, on the generated top or one netlist file. */
@@ -93,7 +117,8 @@ public final class Regression {
 
         /** The lockstep run of one seed. */
         public CosimRun.Options seed(long seed) {
-            return new CosimRun.Options(config, preset, seed, cycles, verilog, false, codeCoverage, java.util.Map.of());
+            return new CosimRun.Options(
+                    config, preset, seed, cycles, verilog, false, codeCoverage, java.util.Map.of(), engine);
         }
     }
 

@@ -3,6 +3,7 @@ package mramcim.verification.regression;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.cosim.verilator.Port;
 import mramcim.cosim.verilator.PortList;
@@ -29,6 +30,7 @@ import mramcim.model.config.MacroConfig;
  *     wave} (one seed)
  * @param coverage collect functional coverage
  * @param build the library to load
+ * @param engine how the RTL side of each seed runs
  */
 public record SeedJob(
         String configJson,
@@ -43,7 +45,8 @@ public record SeedJob(
         String outDir,
         boolean seedSubdirs,
         boolean coverage,
-        BuildRef build) {
+        BuildRef build,
+        Engine engine) {
 
     /** A built library as a worker receives it; the worker checks the digest before loading it. */
     public record BuildRef(
@@ -102,7 +105,8 @@ public record SeedJob(
                 outDir.toAbsolutePath().toString(),
                 seedSubdirs,
                 coverage,
-                BuildRef.of(build));
+                BuildRef.of(build),
+                o.engine());
     }
 
     /** The same job with the netlist's extra inputs held at {@code values}. */
@@ -120,7 +124,8 @@ public record SeedJob(
                 outDir,
                 seedSubdirs,
                 coverage,
-                build);
+                build,
+                engine);
     }
 
     MacroConfig config() {
@@ -130,7 +135,15 @@ public record SeedJob(
     /** The lockstep options of one seed. */
     CosimRun.Options options(MacroConfig config, long seed) {
         return new CosimRun.Options(
-                config, preset, seed, cycles, verilog.stream().map(Path::of).toList(), countAll, codeCoverage, pins);
+                config,
+                preset,
+                seed,
+                cycles,
+                verilog.stream().map(Path::of).toList(),
+                countAll,
+                codeCoverage,
+                pins,
+                engine);
     }
 
     /** Where the waveforms of a seed go. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import mramcim.cosim.lockstep.CycleListener;
+import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.lockstep.Lockstep;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
@@ -50,7 +51,7 @@ final class SeedRunner {
     /** Runs {@code seed}; {@code monitor} hears of its progress. */
     SeedResult run(long seed, Monitor monitor) throws IOException, InterruptedException {
         CosimRun.Options o = job.options(config, seed);
-        CoverageCollector cov = model == null ? null : new CoverageCollector(model, config.cols());
+        CoverageCollector[] cov = {null};
         Path dir = job.waveDir(seed);
         Waves whole = job.wave() == WaveMode.ALWAYS ? new Waves(dir, 1) : null;
         Path out = Path.of(job.outDir());
@@ -75,7 +76,12 @@ final class SeedRunner {
                     }
                 };
         long[] cycles = {0};
-        CosimRun.Result r = CosimRun.run(o, build, both(both(cov, whole), writer), new CosimRun.Control() {
+        // a batched run that fails is run again on the cycle engine: with fresh coverage counts
+        java.util.function.Supplier<CycleListener> listeners = () -> {
+            cov[0] = model == null ? null : new CoverageCollector(model, config.cols());
+            return both(both(cov[0], whole), writer);
+        };
+        CosimRun.Result r = CosimRun.run(o, build, listeners, new CosimRun.Control() {
             @Override
             public boolean stopRequested() {
                 return false;
@@ -94,8 +100,8 @@ final class SeedRunner {
         } else if (job.wave() == WaveMode.ON_FAIL && !r.passed()) {
             long at = r.failureCycle();
             Waves replay = new Waves(dir, at - job.window() + 1);
-            CosimRun.Options upTo =
-                    new CosimRun.Options(config, o.preset(), seed, at, o.verilog(), false, false, o.pins());
+            CosimRun.Options upTo = new CosimRun.Options(
+                    config, o.preset(), seed, at, o.verilog(), false, false, o.pins(), Engine.CYCLE);
             CosimRun.run(upTo, build, replay, new CosimRun.Control() {
                 @Override
                 public boolean stopRequested() {
@@ -117,7 +123,7 @@ final class SeedRunner {
                 o,
                 r,
                 waves,
-                cov == null ? null : cov.coverage(),
+                cov[0] == null ? null : cov[0].coverage(),
                 wrote[0] ? out.relativize(dat).toString() : null);
     }
 
@@ -137,6 +143,11 @@ final class SeedRunner {
             public void end(Lockstep ls) {
                 a.end(ls);
                 b.end(ls);
+            }
+
+            @Override
+            public boolean needsLiveRtl() {
+                return a.needsLiveRtl() || b.needsLiveRtl();
             }
         };
     }

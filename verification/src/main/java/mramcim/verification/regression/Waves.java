@@ -60,6 +60,12 @@ public final class Waves implements CycleListener, AutoCloseable {
         close();
     }
 
+    /** The RTL's trace is switched on at an edge and written by the RTL as it runs. */
+    @Override
+    public boolean needsLiveRtl() {
+        return true;
+    }
+
     /** Closes both traces and writes the save files and FST copies; returns the files written. */
     public List<Path> finish(int rows, int cols) throws IOException, InterruptedException {
         close();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import mramcim.cosim.lockstep.CycleListener;
 import mramcim.cosim.lockstep.Lockstep;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.cosim.verilator.StimulusRecording;
@@ -44,6 +43,15 @@ class CosimBenchTest {
         double parts =
                 r.profile().stream().mapToDouble(CosimBench.Variant::nsPerCycle).sum();
         assertEquals(r.lockstep().nsPerCycle(), parts, 1e-6, "the profile accounts for the whole lockstep cycle");
+        double batchedParts = r.batchedProfile().stream()
+                .mapToDouble(CosimBench.Variant::nsPerCycle)
+                .sum();
+        assertEquals(r.batched().nsPerCycle(), batchedParts, 1e-6, "the batched profile accounts for its cycle");
+        assertEquals(
+                r.cppLoop().nsPerCycle() / r.batched().nsPerCycle(),
+                r.batchedRatio(),
+                1e-9,
+                "one round: the ratio of its own figures");
     }
 
     @Test
@@ -52,12 +60,7 @@ class CosimBenchTest {
         CosimRun.Options o = new CosimRun.Options(config, PRESET, 1, CYCLES, null, false);
         NativeBuild good = CosimRun.library(o, System.out::println);
         StimulusRecording rec = new StimulusRecording(good.ports(), CYCLES);
-        CosimRun.Result run = CosimRun.run(o, good, new CycleListener() {
-            @Override
-            public void afterEdge(Lockstep ls, long cycle) {
-                rec.record(ls.rtl(), ls.lastEdgeReset());
-            }
-        });
+        CosimRun.Result run = CosimRun.run(o, good, CosimBench.recorder(rec));
         assertTrue(run.passed());
 
         String sv = Generator.emit("MramCimMacro", 8, 8);
