@@ -1,6 +1,7 @@
 package mramcim.calibration;
 
 import java.util.List;
+import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.lockstep.Lockstep;
 import mramcim.cosim.lockstep.LockstepHost;
 import mramcim.cosim.verilator.NativeBuild;
@@ -46,7 +47,8 @@ public final class CalibrationRun {
             ConditionSweep.Plan sweep,
             Injection injection,
             NativeBuild rtl,
-            int threads) {
+            int threads,
+            Engine engine) {
 
         public Options {
             if (patterns < 1) {
@@ -97,7 +99,7 @@ public final class CalibrationRun {
     /** Runs calibration, both validations and the sweeps. */
     public static Result run(Options o, Progress progress) {
         Patterns patterns = Patterns.of(o.config(), o.seed());
-        Lockstep lockstep = o.rtl() == null ? null : Lockstep.open(o.config(), o.seed(), o.rtl());
+        Lockstep lockstep = o.rtl() == null ? null : Lockstep.open(o.config(), o.seed(), o.rtl(), o.engine());
         try {
             HostPort port;
             String where;
@@ -106,7 +108,9 @@ public final class CalibrationRun {
                 port = LockstepHost.on(lockstep);
                 where = "the Verilated RTL ("
                         + o.rtl().describe()
-                        + ") in lockstep with the Java model, every pin compared every cycle";
+                        + ") in lockstep with the Java model, every pin compared every cycle ("
+                        + lockstep.engine()
+                        + " engine)";
             } else {
                 Macro m = Macro.create(o.config(), o.seed());
                 o.injection().apply(m.array());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.lockstep.Lockstep;
 import mramcim.cosim.lockstep.LockstepHost;
 import mramcim.cosim.verilator.NativeBuild;
@@ -83,17 +84,22 @@ public final class ValidationRun {
             FastValidation.Plan option2,
             Injection injection,
             NativeBuild rtl,
+            Engine engine,
             int threads,
             Progress progress) {
         Patterns patterns = Patterns.of(cfg, seed);
-        Lockstep lockstep = rtl == null ? null : Lockstep.open(cfg, seed, rtl);
+        Lockstep lockstep = rtl == null ? null : Lockstep.open(cfg, seed, rtl, engine);
         try {
             HostPort port;
             String where;
             if (lockstep != null) {
                 injection.apply((v, col) -> lockstep.injectComparatorOffset(col, v));
                 port = LockstepHost.on(lockstep);
-                where = "the Verilated RTL (" + rtl.describe() + ") in lockstep with the Java model";
+                where = "the Verilated RTL ("
+                        + rtl.describe()
+                        + ") in lockstep with the Java model ("
+                        + lockstep.engine()
+                        + " engine)";
             } else {
                 Macro m = Macro.create(cfg, seed);
                 injection.apply(m.array());

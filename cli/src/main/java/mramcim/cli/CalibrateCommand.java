@@ -82,7 +82,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                 sweep,
                 common.injection(),
                 common.rtlBuild(cfg, line -> System.err.println("calibrate: " + line)),
-                common.threads());
+                common.threads(),
+                common.engine.engine);
         OutputDir dir = OutputDir.claim(out, "calibrate", FILES, common.inputs());
         return dir.guard(() -> run(o, dir));
     }

@@ -52,6 +52,10 @@ public final class CalibrationOptions {
     @Mixin
     ProgressOptions progress;
 
+    /** The lockstep engine of {@code --rtl}. */
+    @Mixin
+    EngineOptions engine;
+
     MacroConfig config() {
         return design.resolve();
     }

@@ -66,6 +66,9 @@ public final class CosimCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     NetlistOptions netlist;
 
+    @picocli.CommandLine.Mixin
+    EngineOptions engine;
+
     @Option(names = "--count-all", description = "do not stop at the first divergence; count divergent cycles")
     boolean countAll;
 
@@ -114,7 +117,15 @@ public final class CosimCommand implements Callable<Integer> {
                 Duration.ofSeconds(stallTimeout));
         MacroConfig config = design.resolve();
         CosimRun.Options o = new CosimRun.Options(
-                config, design.label(), seed, cycles, verilog, countAll, codeCoverage, java.util.Map.of());
+                config,
+                design.label(),
+                seed,
+                cycles,
+                verilog,
+                countAll,
+                codeCoverage,
+                java.util.Map.of(),
+                engine.engine);
         List<Path> inputs = new java.util.ArrayList<>(verilog);
         inputs.addAll(design.inputs());
         OutputDir dir = OutputDir.claim(out, "cosim", FILES, inputs);

@@ -51,6 +51,9 @@ public final class MnistCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ProgressOptions progress;
 
+    @picocli.CommandLine.Mixin
+    EngineOptions engine;
+
     @Option(names = "--out", defaultValue = "out/mnist", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -98,7 +101,8 @@ public final class MnistCommand implements Callable<Integer> {
                                 "MramCimMacro", cfg.rows(), cfg.cols(), l -> System.err.println("mnist: " + l))
                         : null,
                 !noSweep,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                engine.engine);
         MnistRun.Result r = MnistRun.run(o, new ProgressBars("mnist", progress.bars()));
         String command = "scripts/mramcim "
                 + String.join(" ", spec.commandLine().getParseResult().originalArgs());

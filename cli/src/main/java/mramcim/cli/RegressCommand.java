@@ -69,6 +69,9 @@ public final class RegressCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     NetlistOptions netlist;
 
+    @picocli.CommandLine.Mixin
+    EngineOptions engine;
+
     @Option(
             names = "--window",
             defaultValue = "2000",
@@ -133,7 +136,17 @@ public final class RegressCommand implements Callable<Integer> {
         List<Path> verilog = netlist.files();
         MacroConfig config = design.resolve();
         Regression.Options o = new Regression.Options(
-                config, design.label(), split.seeds(), cycles, workers, verilog, window, split, limits, codeCoverage);
+                config,
+                design.label(),
+                split.seeds(),
+                cycles,
+                workers,
+                verilog,
+                window,
+                split,
+                limits,
+                codeCoverage,
+                engine.engine);
         List<Path> inputs = new ArrayList<>(verilog);
         inputs.addAll(design.inputs());
         OutputDir dir = OutputDir.claim(out, "regress", RegressionReport.FILES, inputs);

@@ -55,6 +55,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 common.option2(),
                 common.injection(),
                 common.rtlBuild(cfg, line -> System.err.println("validate: " + line)),
+                common.engine.engine,
                 common.threads(),
                 new ProgressBars("validate", common.progress.bars()));
         String command = "scripts/mramcim "

@@ -50,10 +50,12 @@ public final class Lockstep implements AutoCloseable {
      * Edges per native call, measured with `mramcim bench` on the 64x64 default (2 cores,
      * docs/architecture.md): the batched engine is fastest with batches that stay in the caches
      * beside the model (2,048 edges, 200 kB of frames and expected outputs); the pipelined one
-     * needs long batches to make the hand-over to the RTL thread rare (16,384 edges, 1.6 MB each).
+     * needs long batches to make the hand-over to the RTL thread rare (8,192 edges, 800 kB each).
+     * Both divide the progress step (CosimRun.CHECK_EVERY), so that a worker dying inside a batch
+     * died within one step of its last progress report.
      */
     private static final int BATCHED_LENGTH = 2048;
-    private static final int PIPELINED_LENGTH = 16384;
+    private static final int PIPELINED_LENGTH = 8192;
 
     /** Edges per native call of {@code engine} (1 for the cycle engine). */
     public static int batchLength(Engine engine) {
@@ -105,6 +107,7 @@ public final class Lockstep implements AutoCloseable {
     private Future<Integer> inFlight;
     private CheckedBatch inFlightBatch;
     private Failure failure;
+    private long checked;
     private final int cols;
     private final int rows;
 
@@ -503,7 +506,9 @@ public final class Lockstep implements AutoCloseable {
     }
 
     private void check(CheckedBatch b, int k) {
-        if (k < b.size()) {
+        if (k == b.size()) {
+            checked = b.firstEdge() + b.size();
+        } else {
             long at = b.firstEdge() + k + 1;
             Divergence d = null;
             RtlHaltedException halt = null;
@@ -571,6 +576,14 @@ public final class Lockstep implements AutoCloseable {
         }
         awaitInFlight();
         return failure;
+    }
+
+    /**
+     * Edges the RTL has run and found equal to the model's: {@link #cycle()} in the cycle engine
+     * (compared by the caller), the end of the last batch checked in the batched engines.
+     */
+    public long checked() {
+        return engine == Engine.CYCLE ? cycle : checked;
     }
 
     /** The first failure found by the batched engines so far (null while none, always null in the cycle engine). */

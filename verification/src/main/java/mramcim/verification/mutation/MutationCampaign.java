@@ -171,15 +171,22 @@ public final class MutationCampaign {
     private MutationCampaign() {}
 
     /**
-     * Runs the campaign with its files in {@code out}; {@code log} hears of each step, {@code done}
-     * of each mutant.
+     * The campaign's netlist: the generated top with every sampled mutation behind {@code mutsel}
+     * ({@code mutsel = k} switches mutant k on, 0 none).
+     *
+     * @param file the Verilog yosys wrote
+     * @param mutants the mutations, in {@code mutsel} order
      */
-    public static Result run(Options o, Path out, AtomicBoolean stop, Consumer<String> log, LongConsumer done)
-            throws InterruptedException {
-        long t0 = System.nanoTime();
+    public record MutatedNetlist(Path file, List<Mutant> mutants) {}
+
+    /**
+     * Samples the options' mutations with yosys and writes the netlist holding them all, in {@code
+     * work}.
+     */
+    public static MutatedNetlist mutatedNetlist(Options o, Path work, Consumer<String> log) {
         String top = Hierarchy.TOP;
         String verilog = Generator.emit(top, o.config().rows(), o.config().cols());
-        Yosys y = Yosys.in(out.resolve("work"));
+        Yosys y = Yosys.in(work);
         y.write("design.sv", verilog);
         log.accept("sampling " + o.mutants() + " mutations with yosys mutate -list (seed " + o.seed() + ")");
         y.run(
@@ -200,17 +207,25 @@ public final class MutationCampaign {
         mutants.forEach(m -> build.add(m.controlled(top, MUTSEL, width)));
         build.addAll(List.of("opt_clean", "write_verilog -noattr mutated.v"));
         y.run("mutated", build);
+        return new MutatedNetlist(y.dir().resolve("mutated.v"), mutants);
+    }
+
+    /**
+     * Runs the campaign with its files in {@code out}; {@code log} hears of each step, {@code done}
+     * of each mutant.
+     */
+    public static Result run(Options o, Path out, AtomicBoolean stop, Consumer<String> log, LongConsumer done)
+            throws InterruptedException {
+        long t0 = System.nanoTime();
+        String top = Hierarchy.TOP;
+        String verilog = Generator.emit(top, o.config().rows(), o.config().cols());
+        MutatedNetlist netlist = mutatedNetlist(o, out.resolve("work"), log);
+        List<Mutant> mutants = netlist.mutants();
+        Yosys y = Yosys.in(out.resolve("work"));
 
         List<Long> seeds = Shard.whole(1, o.seedsPerMutant()).seeds();
         CosimRun.Options base = new CosimRun.Options(
-                o.config(),
-                o.preset(),
-                1,
-                o.cycles(),
-                List.of(y.dir().resolve("mutated.v")),
-                false,
-                false,
-                Map.of(MUTSEL, 0L));
+                o.config(), o.preset(), 1, o.cycles(), List.of(netlist.file()), false, false, Map.of(MUTSEL, 0L));
         // yosys writes explicit-width-free expressions, so Verilator warns (WIDTH) on its netlist
         // by
         // the dozen: of no interest here, as the mutsel = 0 check below proves the rewrite

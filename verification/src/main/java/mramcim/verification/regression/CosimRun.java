@@ -187,6 +187,16 @@ public final class CosimRun {
     /** Cycles between two calls of a {@link Control}. */
     public static final int CHECK_EVERY = 8192;
 
+    static {
+        for (Engine e : Engine.values()) {
+            // a batch must end on every progress step, or a crash could not be placed within one
+            if (CHECK_EVERY % Lockstep.batchLength(e) != 0) {
+                throw new ExceptionInInitializerError(
+                        "batch length of " + e + " does not divide the progress step " + CHECK_EVERY);
+            }
+        }
+    }
+
     private static final Control NO_CONTROL = new Control() {
         @Override
         public boolean stopRequested() {
@@ -368,12 +378,28 @@ public final class CosimRun {
         return new Result(ls.cycle(), ls.commands(), ls.resets(), first, divergent, seconds(t0), false, null);
     }
 
-    /** The batched engines: the model runs ahead, the RTL checks each batch; see {@link Lockstep}. */
+    /**
+     * The batched engines: the model runs ahead, the RTL checks each batch; see {@link Lockstep}.
+     * Progress counts the cycles the RTL has checked, in steps of {@link #CHECK_EVERY} as on the
+     * cycle engine, so that a worker that dies inside a native call died within one step of its
+     * last report.
+     */
     private static Result batchedLoop(
             Options o, Lockstep ls, RandomHost host, CycleListener listener, Control control, long t0) {
+        long reported = 0;
         for (long c = 1; c <= o.cycles(); c++) {
-            if (c % CHECK_EVERY == 0) {
-                control.advanced(CHECK_EVERY);
+            edge(ls, host);
+            if (listener != null) {
+                listener.afterEdge(ls, ls.cycle());
+            }
+            if (ls.failure() != null) {
+                control.advanced(ls.failure().cycle() - reported);
+                return failed(ls.failure(), t0);
+            }
+            if (ls.checked() >= reported + CHECK_EVERY) {
+                long step = (ls.checked() - reported) / CHECK_EVERY * CHECK_EVERY;
+                control.advanced(step);
+                reported += step;
                 if (control.stopRequested()) {
                     Lockstep.Failure f = ls.sync();
                     return f != null
@@ -381,17 +407,9 @@ public final class CosimRun {
                             : new Result(ls.cycle(), ls.commands(), ls.resets(), null, 0, seconds(t0), true, null);
                 }
             }
-            edge(ls, host);
-            if (listener != null) {
-                listener.afterEdge(ls, ls.cycle());
-            }
-            if (ls.failure() != null) {
-                control.advanced(c % CHECK_EVERY);
-                return failed(ls.failure(), t0);
-            }
         }
-        control.advanced(o.cycles() % CHECK_EVERY);
         Lockstep.Failure f = ls.sync();
+        control.advanced((f != null ? f.cycle() : ls.cycle()) - reported);
         return f != null
                 ? failed(f, t0)
                 : new Result(ls.cycle(), ls.commands(), ls.resets(), null, 0, seconds(t0), false, null);

@@ -10,6 +10,7 @@ import mramcim.verification.coverage.CodeCoverage;
  * it.
  *
  * @param format {@value #FORMAT}
+ * @param engine the lockstep engine that ran it ({@code --engine}; every engine reports the same)
  */
 public record CosimSummary(
         String format,
@@ -18,6 +19,7 @@ public record CosimSummary(
         int rows,
         int cols,
         String netlist,
+        String engine,
         double cyclesPerSecond,
         SeedResult result,
         CodeCoverage.Summary codeCoverage) {
@@ -35,6 +37,7 @@ public record CosimSummary(
                 o.config().rows(),
                 o.config().cols(),
                 o.netlist(),
+                o.engine().id(),
                 r.cycles() / Math.max(r.seconds(), 1e-9),
                 r,
                 code);
@@ -46,7 +49,7 @@ public record CosimSummary(
         SeedResult r = result;
         lines.add(String.format(
                 Locale.ROOT,
-                "%s: %s %dx%d seed %d, %,d cycles, %,d commands, %d resets, %.2f s (%,.0f cycles/s)",
+                "%s: %s %dx%d seed %d, %,d cycles, %,d commands, %d resets, %.2f s (%,.0f cycles/s, %s engine)",
                 r.status().id(),
                 preset,
                 rows,
@@ -56,7 +59,8 @@ public record CosimSummary(
                 r.commands(),
                 r.resets(),
                 r.seconds(),
-                cyclesPerSecond));
+                cyclesPerSecond,
+                engine));
         if (codeCoverage != null) {
             lines.add(codeCoverage.line() + (codeCoverage.html() == null ? "" : "; " + codeCoverage.html()));
         }

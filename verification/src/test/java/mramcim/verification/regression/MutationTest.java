@@ -14,7 +14,7 @@ import mramcim.model.config.MacroConfig;
 import mramcim.rtl.Generator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Deliberate bugs, each applied by editing a copy of the generated Verilog and run through {@code
@@ -41,22 +41,53 @@ class MutationTest {
     @TempDir
     static Path tmp;
 
+    /** A deliberate bug: the generated line, its mutated form, and the pins it may first change. */
+    record Bug(String name, String original, String mutant, String pin) {
+        /** The generated 8x8 top with the bug applied, in {@code dir}. */
+        Path write(Path dir) throws java.io.IOException {
+            String sv = Generator.emit("MramCimMacro", 8, 8);
+            assertTrue(sv.contains(original), name + ": the generated Verilog no longer holds '" + original + "'");
+            Path file = dir.resolve(name + ".sv");
+            Files.writeString(file, sv.replace(original, mutant), StandardCharsets.UTF_8);
+            return file;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** The bugs, also run by {@link EngineEquivalenceTest} on every engine. */
+    static final List<Bug> BUGS = List.of(
+            new Bug(
+                    "tdc-saturation-off-by-one",
+                    "codeLatch_0 <= running_0 ? 12'hFFF : count_0;",
+                    "codeLatch_0 <= running_0 ? 12'hFFE : count_0;",
+                    "rsp_data"),
+            new Bug(
+                    "offset-sign",
+                    "+ {{20{io_offset[7]}}, io_offset};",
+                    "- {{20{io_offset[7]}}, io_offset};",
+                    "rsp_data"),
+            new Bug("rounding-toward-zero", "+ {26'h0, _magnitude_T_3[7]};", "+ 27'h0;", "rsp_data"),
+            new Bug("stuck-retry-counter", "tries <= _triesNext_T;", "tries <= tries;", "acc_en|acc_branch"),
+            new Bug(
+                    "dropped-response-under-back-pressure",
+                    "rspValid <= io_respond | ~(rspValid & io_rspReady) & rspValid;",
+                    "rspValid <= io_respond;",
+                    "cmd_ready"));
+
+    static java.util.stream.Stream<Bug> bugs() {
+        return BUGS.stream();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiterString = " ## ",
-            value = {
-                "tdc-saturation-off-by-one ## codeLatch_0 <= running_0 ? 12'hFFF : count_0; ## codeLatch_0 <= running_0 ? 12'hFFE : count_0; ## rsp_data",
-                "offset-sign ## + {{20{io_offset[7]}}, io_offset}; ## - {{20{io_offset[7]}}, io_offset}; ## rsp_data",
-                "rounding-toward-zero ## + {26'h0, _magnitude_T_3[7]}; ## + 27'h0; ## rsp_data",
-                "stuck-retry-counter ## tries <= _triesNext_T; ## tries <= tries; ## acc_en|acc_branch",
-                "dropped-response-under-back-pressure ## rspValid <= io_respond | ~(rspValid & io_rspReady) & rspValid; ## rspValid <= io_respond; ## cmd_ready"
-            })
-    void everyMutantIsCaughtOnThePinItChanges(String name, String original, String mutant, String pin)
-            throws Exception {
-        String sv = Generator.emit("MramCimMacro", 8, 8);
-        assertTrue(sv.contains(original), name + ": the generated Verilog no longer holds '" + original + "'");
-        Path file = tmp.resolve(name + ".sv");
-        Files.writeString(file, sv.replace(original, mutant), StandardCharsets.UTF_8);
+    @MethodSource("bugs")
+    void everyMutantIsCaughtOnThePinItChanges(Bug bug) throws Exception {
+        String name = bug.name();
+        String pin = bug.pin();
+        Path file = bug.write(tmp);
 
         MacroConfig config = MacroConfig.preset(PRESET);
         CosimRun.Options probe = new CosimRun.Options(config, PRESET, 1, CYCLES, file, false);

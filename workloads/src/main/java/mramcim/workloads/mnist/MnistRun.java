@@ -7,6 +7,7 @@ import mramcim.calibration.Calibration;
 import mramcim.calibration.CalibrationRun;
 import mramcim.calibration.Calibrator;
 import mramcim.calibration.Patterns;
+import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.lockstep.Lockstep;
 import mramcim.cosim.lockstep.LockstepHost;
 import mramcim.cosim.verilator.NativeBuild;
@@ -48,7 +49,8 @@ public final class MnistRun {
             int cosimDigits,
             NativeBuild rtl,
             boolean sweep,
-            int threads) {}
+            int threads,
+            Engine engine) {}
 
     /** A sweep point: the condition and the array accuracy. */
     public record SweepPoint(double value, double accuracy) {}
@@ -149,7 +151,7 @@ public final class MnistRun {
                     "co-simulate " + nCosim + " digits on the RTL",
                     schedule.passes().size());
             MappedNetwork.Result onRtl;
-            try (Lockstep ls = Lockstep.open(cfg, o.seed(), o.rtl())) {
+            try (Lockstep ls = Lockstep.open(cfg, o.seed(), o.rtl(), o.engine())) {
                 HostTileExecutor host = new HostTileExecutor(LockstepHost.on(ls), cal.global(), cal.offsets());
                 onRtl = mapped.run(subset, host, progress::step);
                 cycles = ls.cycle();

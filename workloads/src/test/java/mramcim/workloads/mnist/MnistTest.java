@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.verilator.RtlLibraries;
 import mramcim.model.config.MacroConfig;
 import mramcim.results.Progress;
@@ -153,7 +154,8 @@ class MnistTest {
                 20,
                 RtlLibraries.forTop("MramCimMacro", cfg.rows(), cfg.cols(), l -> {}),
                 false,
-                2);
+                2,
+                Engine.BATCHED);
         MnistRun.Result r = MnistRun.run(o, Progress.NONE);
         assertEquals(20L * 28 * 64, r.cosimColumns());
         assertEquals(0, r.cosimMismatches(), "co-simulated READ_RESULT values that differ from the fast path");
