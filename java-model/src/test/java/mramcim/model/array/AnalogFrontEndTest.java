@@ -129,4 +129,64 @@ class AnalogFrontEndTest {
         fe.setAnalogFault(AnalogFault.NONE);
         assertTrue(fe.analogFault().none());
     }
+
+    /**
+     * Random frames on 100 columns (two words), with faults of every kind switched on and off at
+     * random edges, in the middle of frames too: every edge's comparators against the definition
+     * (cmp_j high from the edge its shifted firing cycle is reached, never if dead, low for the one
+     * edge after it if chattering), evaluated column by column from the conversion's delays.
+     */
+    @Test
+    void comparatorsFollowTheirDefinitionUnderFaultsSwitchedAtAnyEdge() {
+        MacroConfig cfg = MacroConfig.small(16, 100);
+        AnalogFrontEnd fe = AnalogFrontEnd.of(AnalogArray.fabricate(cfg, 11));
+        DigitalPins d = new DigitalPins(cfg.rows());
+        AnalogPins out = new AnalogPins(cfg.cols());
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(21);
+        double tClk = cfg.timing().tClk();
+        AnalogFault fault = AnalogFault.NONE;
+        int elapsed = 0;
+        int checkedHigh = 0;
+        for (int edge = 0; edge < 20_000; edge++) {
+            if (rnd.nextInt(40) == 0) {
+                fault = rnd.nextBoolean() ? AnalogFault.NONE : randomFault(rnd, cfg.cols());
+                fe.setAnalogFault(fault);
+            }
+            if (!d.drvEn && rnd.nextInt(10) == 0) {
+                d.drvEn = true;
+                d.inVec[0] = rnd.nextLong() & 0xFFFF;
+            } else if (d.drvEn && rnd.nextInt(150) == 0) {
+                d.drvEn = false;
+            }
+            fe.tick(d, out);
+            elapsed = d.drvEn ? elapsed + 1 : 0;
+            for (int c = 0; c < cfg.cols(); c++) {
+                boolean high = ((out.cmp[c >>> 6] >>> (c & 63)) & 1) == 1;
+                boolean expected = false;
+                if (d.drvEn) {
+                    int at = Tdc.firingCycle(fe.tau()[c], tClk) + fault.delay(c);
+                    expected = elapsed >= at && !fault.isDead(c) && !(fault.chatters(c) && elapsed == at + 1);
+                }
+                assertEquals(expected, high, "edge " + edge + " column " + c + " elapsed " + elapsed + " " + fault);
+                checkedHigh += high ? 1 : 0;
+            }
+        }
+        assertTrue(checkedHigh > 100_000, "comparators were high often enough to test: " + checkedHigh);
+    }
+
+    private static AnalogFault randomFault(java.util.SplittableRandom rnd, int cols) {
+        long[] dead = new long[(cols + 63) / 64];
+        long[] chatter = new long[dead.length];
+        int[] shift = new int[cols];
+        for (int c = 0; c < cols; c++) {
+            if (rnd.nextInt(10) == 0) {
+                dead[c >>> 6] |= 1L << (c & 63);
+            }
+            if (rnd.nextInt(5) == 0) {
+                chatter[c >>> 6] |= 1L << (c & 63);
+            }
+            shift[c] = rnd.nextInt(4) == 0 ? rnd.nextInt(-60, 60) : 0;
+        }
+        return new AnalogFault(dead, chatter, shift, -1);
+    }
 }
