@@ -102,6 +102,8 @@ public final class Lockstep implements AutoCloseable {
     private final int[] scalarSlots;
     private final int inVecSlot;
     private final int[] expectedRow;
+    private final int[] image;
+    private final int[] scalarOrdinals;
     private final ExecutorService rtlThread;
     private int filling;
     private Future<Integer> inFlight;
@@ -178,6 +180,8 @@ public final class Lockstep implements AutoCloseable {
             this.scalarSlots = null;
             this.inVecSlot = -1;
             this.expectedRow = null;
+            this.image = null;
+            this.scalarOrdinals = null;
         } else {
             List<Port> compared = Arrays.stream(Signal.values())
                     .map(x -> signalPorts[x.ordinal()])
@@ -185,7 +189,7 @@ public final class Lockstep implements AutoCloseable {
                     .toList();
             this.batches = new CheckedBatch[engine == Engine.PIPELINED ? 2 : 1];
             for (int i = 0; i < batches.length; i++) {
-                batches[i] = new CheckedBatch(p, compared, batchLength(engine), rtl);
+                batches[i] = new CheckedBatch(p, compared, batchLength(engine));
             }
             CheckedBatch b = batches[0];
             this.scalarSlots = Arrays.stream(scalarOutputs)
@@ -198,6 +202,9 @@ public final class Lockstep implements AutoCloseable {
             }
             this.inVecSlot = b.slot(inVec);
             this.expectedRow = new int[b.slots()];
+            this.image = CheckedBatch.inputImage(rtl);
+            this.scalarOrdinals =
+                    Arrays.stream(scalarOutputs).mapToInt(Signal::ordinal).toArray();
             this.rtlThread = engine == Engine.PIPELINED
                     ? Executors.newSingleThreadExecutor(r -> {
                         Thread t = new Thread(r, "mramcim-rtl-" + seed);
@@ -462,27 +469,44 @@ public final class Lockstep implements AutoCloseable {
             return; // the run has failed: nothing after the failing edge is checked
         }
         CheckedBatch b = batches[filling];
+        int[] in = image;
         if (h != null) {
-            b.set(cmdValid, h.cmdValid ? 1 : 0);
-            b.set(cmdOp, HostBus.op(h.cmdOp));
-            b.set(cmdAddr, HostBus.addr(h.cmdAddr));
-            b.set(cmdData, h.cmdData);
-            b.set(rspReady, h.rspReady ? 1 : 0);
+            // the same values the cycle engine sets (VerilatedModel.set), word by word
+            put(in, cmdValid, h.cmdValid ? 1 : 0);
+            put(in, cmdOp, HostBus.op(h.cmdOp));
+            put(in, cmdAddr, HostBus.addr(h.cmdAddr));
+            put(in, cmdData, h.cmdData);
+            put(in, rspReady, h.rspReady ? 1 : 0);
         }
         AnalogPins a = model.answers();
-        b.setWords(cmp, a.cmp);
-        b.set(rdBit, a.rdBit ? 1 : 0);
+        putWords(in, cmp, a.cmp);
+        put(in, rdBit, a.rdBit ? 1 : 0);
         int[] row = expectedRow;
-        for (int i = 0; i < scalarOutputs.length; i++) {
-            row[scalarSlots[i]] = (int) model.value(scalarOutputs[i]); // one word each (checked at open)
+        long[] values = model.scalarValues();
+        for (int i = 0; i < scalarSlots.length; i++) {
+            row[scalarSlots[i]] = (int) values[scalarOrdinals[i]]; // one word each (checked at open)
         }
         long[] v = model.words(Signal.IN_VEC);
         for (int w = 0; w < inVec.words(); w++) {
             row[inVecSlot + w] = (int) (v[w >>> 1] >>> ((w & 1) << 5));
         }
-        b.commit(h == null, row);
+        b.commit(h == null, in, row);
         if (b.full()) {
             submit();
+        }
+    }
+
+    private static void put(int[] in, Port p, long value) {
+        in[p.offset()] = (int) value;
+        if (p.words() > 1) {
+            in[p.offset() + 1] = (int) (value >>> 32);
+        }
+    }
+
+    private static void putWords(int[] in, Port p, long[] words) {
+        for (int k = 0; k < p.words(); k++) {
+            long w = k / 2 < words.length ? words[k / 2] : 0;
+            in[p.offset() + k] = (int) (k % 2 == 0 ? w : w >>> 32);
         }
     }
 

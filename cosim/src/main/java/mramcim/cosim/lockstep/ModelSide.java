@@ -82,6 +82,14 @@ public final class ModelSide {
         return values[s.ordinal()];
     }
 
+    /**
+     * Every scalar signal's value after the last edge, by {@link Signal} ordinal (vectors: 0), for
+     * the batched engines' recording. Do not modify.
+     */
+    long[] scalarValues() {
+        return values;
+    }
+
     /** Reads every scalar signal of the present cycle, as the RTL port of the same name carries it. */
     private void capture() {
         DigitalPins d = macro.pins();

@@ -9,9 +9,9 @@ import java.util.List;
  * pins, the model array's analog answers and any held pins), and the words of the compared output
  * ports the model produced after that edge.
  *
- * <p>Inputs are written into an image of the RTL's input buffer that persists from edge to edge, as
- * the real buffer does (a reset edge keeps the last host pins); {@link #commit} copies the image
- * into the next frame. Not thread-safe: the model thread fills a batch, then hands it to the RTL
+ * <p>The recorder keeps an image of the RTL's input buffer ({@link #inputImage}) that persists from
+ * edge to edge, as the real buffer does (a reset edge keeps the last host pins); {@link #commit}
+ * copies it into the next frame. Not thread-safe: the model thread fills a batch, then hands it to the RTL
  * thread, and only takes it back once the RTL has run it.
  */
 public final class CheckedBatch {
@@ -22,7 +22,6 @@ public final class CheckedBatch {
     private final int capacity;
     private final int frameWords;
     private final int slotCount;
-    private final int[] image;
     private final int[] slotOf;
     private final CycleBuffer frames;
     private final CycleBuffer expected;
@@ -32,18 +31,15 @@ public final class CheckedBatch {
 
     /**
      * An empty batch of up to {@code capacity} edges of a top with {@code ports}, comparing the
-     * output ports {@code compared} after every edge; {@code initialInputs} is the RTL's input
-     * buffer as it stands before the first edge (held pins included).
+     * output ports {@code compared} after every edge.
      */
-    public CheckedBatch(PortList ports, List<Port> compared, int capacity, VerilatedModel initialInputs) {
+    public CheckedBatch(PortList ports, List<Port> compared, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity = " + capacity + " edges: must be >= 1");
         }
         this.ports = ports;
         this.capacity = capacity;
         this.frameWords = 1 + ports.inputWords();
-        this.image = new int[ports.inputWords()];
-        initialInputs.copyInputs(image, 0);
         this.slotOf = new int[ports.outputWords()];
         java.util.Arrays.fill(slotOf, -1);
         int n = 0;
@@ -90,20 +86,14 @@ public final class CheckedBatch {
         firstEdge = edgesBefore;
     }
 
-    /** Sets an input of up to 64 bits in the image (kept for the following edges). */
-    public void set(Port p, long value) {
-        image[p.offset()] = (int) value;
-        if (p.words() > 1) {
-            image[p.offset() + 1] = (int) (value >>> 32);
-        }
-    }
-
-    /** Sets an input of any width in the image from little-endian 64-bit words. */
-    public void setWords(Port p, long[] words) {
-        for (int k = 0; k < p.words(); k++) {
-            long w = k / 2 < words.length ? words[k / 2] : 0;
-            image[p.offset() + k] = (int) (k % 2 == 0 ? w : w >>> 32);
-        }
+    /**
+     * The RTL's input buffer as it stands (held pins included), in Verilator's word layout: the
+     * recorder's image before the first edge.
+     */
+    public static int[] inputImage(VerilatedModel rtl) {
+        int[] image = new int[rtl.ports().inputWords()];
+        rtl.copyInputs(image, 0);
+        return image;
     }
 
     /** Words of compared outputs per edge. */
@@ -121,17 +111,17 @@ public final class CheckedBatch {
     }
 
     /**
-     * Ends the edge being recorded: its frame is the input image as it stands, and {@code
-     * expectedRow} ({@link #slots()} words, each output at its {@link #slot}) what the model's
-     * outputs were after it.
+     * Records one edge: {@code inputs} the input buffer the RTL samples at it ({@link
+     * #inputImage}'s layout), and {@code expectedRow} ({@link #slots()} words, each output at its
+     * {@link #slot}) what the model's outputs were after it.
      */
-    public void commit(boolean reset, int[] expectedRow) {
+    public void commit(boolean reset, int[] inputs, int[] expectedRow) {
         if (full()) {
             throw new IllegalStateException("batch full: " + capacity + " edges");
         }
         int base = size * frameWords;
         frames.put(base, reset ? RESET_FLAG : 0);
-        frames.load(image, 0, image.length, base + 1);
+        frames.load(inputs, 0, frameWords - 1, base + 1);
         expected.load(expectedRow, 0, slotCount, size * slotCount);
         size++;
     }

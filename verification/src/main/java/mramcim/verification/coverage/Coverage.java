@@ -25,6 +25,11 @@ public final class Coverage {
         add(point, bin, 1);
     }
 
+    /** Counts {@code n} hits of a declared bin at once. */
+    public void hit(String point, String bin, long n) {
+        add(point, bin, n);
+    }
+
     private void add(String point, String bin, long n) {
         Map<String, Long> m = points.get(point);
         if (m == null || !m.containsKey(bin)) {

@@ -26,6 +26,12 @@ public final class CoverageModel {
     public static final String TDC = "TDC code";
     public static final String OVERFLOW = "overflow";
     public static final String AMPLITUDE = "write-verify amplitude used";
+
+    /** The bin of {@link #AMPLITUDE} for {@code wr_amp} = {@code amp}. */
+    public static String amplitudeBin(int amp) {
+        return "amp " + amp;
+    }
+
     public static final String BACK_PRESSURE = "back-pressure on the response of";
     public static final String RESET = "reset in controller state";
     public static final String RESET_SEQUENCER = "reset in sequencer state";
@@ -123,7 +129,7 @@ public final class CoverageModel {
         c.declare(OVERFLOW, List.of("COMPUTE with saturated columns", "READ_RESULT of a saturated column"));
         List<String> amps = new ArrayList<>();
         for (int a = 0; a <= WriteVerify.MAX_AMP; a++) {
-            amps.add("amp " + a);
+            amps.add(amplitudeBin(a));
         }
         c.declare(AMPLITUDE, amps);
         c.declare(BACK_PRESSURE, ops);
