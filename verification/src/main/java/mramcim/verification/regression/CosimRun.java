@@ -319,7 +319,11 @@ public final class CosimRun {
             } finally {
                 if (listener != null) {
                     if (!synced) {
-                        ls.sync();
+                        try {
+                            ls.sync(); // the RTL catches up before a writer reads it
+                        } catch (RuntimeException e) {
+                            // the run is failing already; its own exception is the one to report
+                        }
                     }
                     listener.end(ls);
                 }
