@@ -326,6 +326,25 @@ class HostileInputTest {
                 "cosim",
                 "--wave",
                 "bogus"));
+        c.add(refused(
+                "cosim: an unknown engine",
+                "--engine = warp is not an engine: allowed cycle, batched, pipelined",
+                "cosim",
+                "--engine",
+                "warp"));
+        c.add(refused(
+                "regress: an engine named in capitals",
+                "--engine = BATCHED is not an engine: allowed cycle, batched, pipelined",
+                "regress",
+                "--engine",
+                "BATCHED"));
+        c.add(refused(
+                "calibrate: an empty engine",
+                "--engine =  is not an engine: allowed cycle, batched, pipelined",
+                "calibrate",
+                "--rtl",
+                "--engine",
+                ""));
         c.add(refused("cosim: an empty window", "--window = 0 is out of range", "cosim", "--window", "0"));
         c.add(refused("cosim: negative cycles", "--cycles = -5 is out of range", "cosim", "--cycles", "-5"));
         c.add(refusedIn(
