@@ -3,12 +3,6 @@ package mramcim.cosim.lockstep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import mramcim.cosim.verilator.CheckedBatch;
-import mramcim.cosim.verilator.HaltCause;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.cosim.verilator.Port;
 import mramcim.cosim.verilator.PortList;
@@ -36,7 +30,7 @@ import mramcim.spec.HostBus;
  * <p>The {@link Engine} says how the RTL side is run. {@link Engine#CYCLE}: one native call per
  * edge, the RTL's own analog array, {@link #compare()} after every edge. {@link Engine#BATCHED} and
  * {@link Engine#PIPELINED}: {@link #step} and {@link #reset} run the model side and record the edge;
- * every {@link #batchLength} edges (and at {@link #sync()}) the RTL runs the recorded edges with the
+ * every {@link #batchLength} edges (and at {@link #sync()}) the RTL runs the recorded edges ({@code BatchedChecker}) with the
  * model array's answers, comparing every output after every edge in C++; {@link #failure()} is the
  * first edge that differed or halted. Up to and including that edge both engines see the same
  * pins, so both report the same first failure (docs/architecture.md, "Batched lockstep").
@@ -96,20 +90,8 @@ public final class Lockstep implements AutoCloseable {
     private final AnalogPins rtlIn;
     private final DigitalPins rtlPins;
 
-    // the batched engines: the batch being recorded, the one the RTL thread runs, the first failure
-    private final CheckedBatch[] batches;
-    private final Signal[] scalarOutputs;
-    private final int[] scalarSlots;
-    private final int inVecSlot;
-    private final int[] expectedRow;
-    private final int[] image;
-    private final int[] scalarOrdinals;
-    private final ExecutorService rtlThread;
-    private int filling;
-    private Future<Integer> inFlight;
-    private CheckedBatch inFlightBatch;
-    private Failure failure;
-    private long checked;
+    // the batched engines: the model's edges recorded and checked on the RTL (null: cycle engine)
+    private final BatchedChecker checker;
     private final int cols;
     private final int rows;
 
@@ -171,48 +153,9 @@ public final class Lockstep implements AutoCloseable {
         // runs cycle by cycle from the start.
         this.engine = requested != Engine.CYCLE && initialPinsAgree() ? requested : Engine.CYCLE;
         this.rtlAnalog = engine == Engine.CYCLE ? AnalogFrontEnd.of(AnalogArray.fabricate(config, seed)) : null;
-        this.scalarOutputs = Arrays.stream(Signal.values())
-                .filter(x -> !x.vector() && !signalPorts[x.ordinal()].input())
-                .toArray(Signal[]::new);
-        if (engine == Engine.CYCLE) {
-            this.batches = null;
-            this.rtlThread = null;
-            this.scalarSlots = null;
-            this.inVecSlot = -1;
-            this.expectedRow = null;
-            this.image = null;
-            this.scalarOrdinals = null;
-        } else {
-            List<Port> compared = Arrays.stream(Signal.values())
-                    .map(x -> signalPorts[x.ordinal()])
-                    .filter(q -> !q.input())
-                    .toList();
-            this.batches = new CheckedBatch[engine == Engine.PIPELINED ? 2 : 1];
-            for (int i = 0; i < batches.length; i++) {
-                batches[i] = new CheckedBatch(p, compared, batchLength(engine));
-            }
-            CheckedBatch b = batches[0];
-            this.scalarSlots = Arrays.stream(scalarOutputs)
-                    .mapToInt(x -> b.slot(signalPorts[x.ordinal()]))
-                    .toArray();
-            for (Signal x : scalarOutputs) {
-                if (signalPorts[x.ordinal()].words() != 1) {
-                    throw new IllegalStateException(x.port() + " is wider than one word: the batch row has one");
-                }
-            }
-            this.inVecSlot = b.slot(inVec);
-            this.expectedRow = new int[b.slots()];
-            this.image = CheckedBatch.inputImage(rtl);
-            this.scalarOrdinals =
-                    Arrays.stream(scalarOutputs).mapToInt(Signal::ordinal).toArray();
-            this.rtlThread = engine == Engine.PIPELINED
-                    ? Executors.newSingleThreadExecutor(r -> {
-                        Thread t = new Thread(r, "mramcim-rtl-" + seed);
-                        t.setDaemon(true);
-                        return t;
-                    })
-                    : null;
-        }
+        this.checker = engine == Engine.CYCLE
+                ? null
+                : new BatchedChecker(engine, rtl, model, log, signalPorts, batchLength(engine), seed);
     }
 
     private boolean initialPinsAgree() {
@@ -418,9 +361,9 @@ public final class Lockstep implements AutoCloseable {
         }
         lastHost.copyFrom(h);
         model.step(h);
-        if (engine != Engine.CYCLE) {
+        if (checker != null) {
             cycle++;
-            record(h);
+            checker.record(h, cycle);
             return;
         }
         rtlAnalog.tick(rtlPins, rtlIn);
@@ -446,9 +389,9 @@ public final class Lockstep implements AutoCloseable {
         lastEdgeReset = true;
         log.reset(cycle + 1);
         model.reset();
-        if (engine != Engine.CYCLE) {
+        if (checker != null) {
             cycle++;
-            record(null);
+            checker.record(null, cycle);
             return;
         }
         rtlAnalog.tick(rtlPins, rtlIn);
@@ -460,146 +403,11 @@ public final class Lockstep implements AutoCloseable {
     }
 
     /**
-     * Records the model's edge for the RTL: the host pins ({@code null} for a reset edge, which keeps
-     * the last ones, as the cycle engine's input buffer does), the model array's answers, and the
-     * model's outputs after the edge.
-     */
-    private void record(HostPins h) {
-        if (failure != null) {
-            return; // the run has failed: nothing after the failing edge is checked
-        }
-        CheckedBatch b = batches[filling];
-        int[] in = image;
-        if (h != null) {
-            // the same values the cycle engine sets (VerilatedModel.set), word by word
-            put(in, cmdValid, h.cmdValid ? 1 : 0);
-            put(in, cmdOp, HostBus.op(h.cmdOp));
-            put(in, cmdAddr, HostBus.addr(h.cmdAddr));
-            put(in, cmdData, h.cmdData);
-            put(in, rspReady, h.rspReady ? 1 : 0);
-        }
-        AnalogPins a = model.answers();
-        putWords(in, cmp, a.cmp);
-        put(in, rdBit, a.rdBit ? 1 : 0);
-        int[] row = expectedRow;
-        long[] values = model.scalarValues();
-        for (int i = 0; i < scalarSlots.length; i++) {
-            row[scalarSlots[i]] = (int) values[scalarOrdinals[i]]; // one word each (checked at open)
-        }
-        long[] v = model.words(Signal.IN_VEC);
-        for (int w = 0; w < inVec.words(); w++) {
-            row[inVecSlot + w] = (int) (v[w >>> 1] >>> ((w & 1) << 5));
-        }
-        b.commit(h == null, in, row);
-        if (b.full()) {
-            submit();
-        }
-    }
-
-    private static void put(int[] in, Port p, long value) {
-        in[p.offset()] = (int) value;
-        if (p.words() > 1) {
-            in[p.offset() + 1] = (int) (value >>> 32);
-        }
-    }
-
-    private static void putWords(int[] in, Port p, long[] words) {
-        for (int k = 0; k < p.words(); k++) {
-            long w = k / 2 < words.length ? words[k / 2] : 0;
-            in[p.offset() + k] = (int) (k % 2 == 0 ? w : w >>> 32);
-        }
-    }
-
-    /** Hands the batch being recorded to the RTL: run now, or on the RTL thread while recording goes on. */
-    private void submit() {
-        CheckedBatch b = batches[filling];
-        if (engine == Engine.BATCHED) {
-            check(b, rtl.run(b));
-            b.clear(cycle);
-            return;
-        }
-        awaitInFlight();
-        if (failure == null) {
-            // the RTL thread only runs the batch; the failure is put together here, on the
-            // model's thread, which owns the command log
-            inFlightBatch = b;
-            inFlight = rtlThread.submit(() -> rtl.run(b));
-            filling ^= 1;
-        }
-        batches[filling].clear(cycle);
-    }
-
-    private void check(CheckedBatch b, int k) {
-        if (k == b.size()) {
-            checked = b.firstEdge() + b.size();
-        } else {
-            long at = b.firstEdge() + k + 1;
-            Divergence d = null;
-            RtlHaltedException halt = null;
-            if (rtl.haltCause() != HaltCause.NONE) {
-                halt = rtl.halted(at);
-            } else {
-                d = divergenceAt(b, k, at);
-            }
-            failure = new Failure(at, log.commandsUpTo(at), log.resetsUpTo(at), d, halt, log.lastUpTo(at, HISTORY));
-        }
-    }
-
-    /** The first signal (in {@link Signal} order) whose RTL output differs from the recorded one. */
-    private Divergence divergenceAt(CheckedBatch b, int k, long at) {
-        for (Signal s : Signal.values()) {
-            Port p = signalPorts[s.ordinal()];
-            if (p.input()) {
-                continue; // the model's own answers: equal by construction
-            }
-            long[] want = b.expectedWords(k, p);
-            long[] got = rtl.getWords(p);
-            if (!Arrays.equals(want, got)) {
-                String mv = s.vector() ? hex(want, rows) : Long.toHexString(want[0]);
-                String rv = s.vector() ? hex(got, rows) : Long.toHexString(got[0]);
-                return new Divergence(at, s, mv, rv, log.lastUpTo(at, HISTORY));
-            }
-        }
-        throw new IllegalStateException("the RTL reported a difference at edge " + at + " that no pin shows");
-    }
-
-    private void awaitInFlight() {
-        if (inFlight == null) {
-            return;
-        }
-        int k;
-        try {
-            k = inFlight.get();
-        } catch (InterruptedException e) {
-            // the batch may still run: close() waits for it before the model is destroyed
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the RTL ran a batch", e);
-        } catch (ExecutionException e) {
-            inFlight = null;
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        CheckedBatch b = inFlightBatch;
-        inFlight = null;
-        inFlightBatch = null;
-        check(b, k);
-    }
-
-    /**
      * Runs every recorded edge on the RTL (batched engines; nothing to do in the cycle engine) and
      * returns the first failure found, or null: after it, the RTL has run every edge the model ran.
      */
     public Failure sync() {
-        if (engine == Engine.CYCLE) {
-            return null;
-        }
-        if (failure == null && batches[filling].size() > 0) {
-            submit();
-        }
-        awaitInFlight();
-        return failure;
+        return checker == null ? null : checker.sync(cycle);
     }
 
     /**
@@ -607,12 +415,12 @@ public final class Lockstep implements AutoCloseable {
      * (compared by the caller), the end of the last batch checked in the batched engines.
      */
     public long checked() {
-        return engine == Engine.CYCLE ? cycle : checked;
+        return checker == null ? cycle : checker.checked();
     }
 
     /** The first failure found by the batched engines so far (null while none, always null in the cycle engine). */
     public Failure failure() {
-        return failure;
+        return checker == null ? null : checker.failure();
     }
 
     /** The RTL's analog-boundary outputs, which its own analog array reads in the next cycle. */
@@ -742,25 +550,10 @@ public final class Lockstep implements AutoCloseable {
     @Override
     public void close() {
         try {
-            // the RTL thread must be done with the model before it is destroyed
-            boolean interrupted = false;
-            while (inFlight != null) {
-                try {
-                    inFlight.get();
-                    inFlight = null;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    inFlight = null; // the run is being closed; its failure was reported or is moot
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            if (checker != null) {
+                checker.close();
             }
         } finally {
-            if (rtlThread != null) {
-                rtlThread.shutdownNow();
-            }
             rtl.close();
         }
     }
