@@ -31,14 +31,22 @@ final class BatchedChecker implements AutoCloseable {
     private final CommandLog log;
     private final Port[] signalPorts;
     private final int rows;
-    private final Port cmdValid;
-    private final Port cmdOp;
-    private final Port cmdAddr;
-    private final Port cmdData;
-    private final Port rspReady;
     private final Port inVec;
-    private final Port cmp;
-    private final Port rdBit;
+
+    /*
+     * Word offsets of the inputs in the image, resolved once: the recording runs every edge, and
+     * port look-ups there were a third of its cost (issue 21).
+     */
+    private final int validAt;
+    private final int opAt;
+    private final int addrAt;
+    private final int dataAt;
+    private final boolean dataHigh;
+    private final int readyAt;
+    private final int cmpAt;
+    private final int cmpWords;
+    private final int rdBitAt;
+    private final int inVecWords;
 
     /** The batch being recorded, and (pipelined) the one the RTL thread runs. */
     private final CheckedBatch[] batches;
@@ -76,14 +84,18 @@ final class BatchedChecker implements AutoCloseable {
         this.signalPorts = signalPorts;
         this.rows = signalPorts[Signal.IN_VEC.ordinal()].width();
         var p = rtl.ports();
-        cmdValid = p.port("cmd_valid");
-        cmdOp = p.port("cmd_op");
-        cmdAddr = p.port("cmd_addr");
-        cmdData = p.port("cmd_data");
-        rspReady = p.port("rsp_ready");
         inVec = signalPorts[Signal.IN_VEC.ordinal()];
-        cmp = signalPorts[Signal.CMP.ordinal()];
-        rdBit = signalPorts[Signal.RD_BIT.ordinal()];
+        Port cmp = signalPorts[Signal.CMP.ordinal()];
+        validAt = p.port("cmd_valid").offset();
+        opAt = p.port("cmd_op").offset();
+        addrAt = p.port("cmd_addr").offset();
+        dataAt = p.port("cmd_data").offset();
+        dataHigh = p.port("cmd_data").words() > 1;
+        readyAt = p.port("rsp_ready").offset();
+        cmpAt = cmp.offset();
+        cmpWords = cmp.words();
+        rdBitAt = signalPorts[Signal.RD_BIT.ordinal()].offset();
+        inVecWords = inVec.words();
         List<Port> compared = Arrays.stream(signalPorts).filter(q -> !q.input()).toList();
         this.batches = new CheckedBatch[engine == Engine.PIPELINED ? 2 : 1];
         for (int i = 0; i < batches.length; i++) {
@@ -126,42 +138,37 @@ final class BatchedChecker implements AutoCloseable {
         CheckedBatch b = batches[filling];
         int[] in = image;
         if (h != null) {
-            // the same values the cycle engine sets (VerilatedModel.set), word by word
-            put(in, cmdValid, h.cmdValid ? 1 : 0);
-            put(in, cmdOp, HostBus.op(h.cmdOp));
-            put(in, cmdAddr, HostBus.addr(h.cmdAddr));
-            put(in, cmdData, h.cmdData);
-            put(in, rspReady, h.rspReady ? 1 : 0);
+            // the same values the cycle engine sets (VerilatedModel.set), word by word; the
+            // host-side inputs are at most one word each except cmd_data
+            in[validAt] = h.cmdValid ? 1 : 0;
+            in[opAt] = HostBus.op(h.cmdOp);
+            in[addrAt] = HostBus.addr(h.cmdAddr);
+            in[dataAt] = (int) h.cmdData;
+            if (dataHigh) {
+                in[dataAt + 1] = (int) (h.cmdData >>> 32);
+            }
+            in[readyAt] = h.rspReady ? 1 : 0;
         }
         AnalogPins a = model.answers();
-        putWords(in, cmp, a.cmp);
-        put(in, rdBit, a.rdBit ? 1 : 0);
+        words(a.cmp, in, cmpAt, cmpWords);
+        in[rdBitAt] = a.rdBit ? 1 : 0;
         int[] row = expectedRow;
         long[] values = model.scalarValues();
         for (int i = 0; i < scalarSlots.length; i++) {
             row[scalarSlots[i]] = (int) values[scalarOrdinals[i]]; // one word each (checked above)
         }
-        long[] v = model.words(Signal.IN_VEC);
-        for (int w = 0; w < inVec.words(); w++) {
-            row[inVecSlot + w] = (int) (v[w >>> 1] >>> ((w & 1) << 5));
-        }
+        words(model.words(Signal.IN_VEC), row, inVecSlot, inVecWords);
         b.commit(h == null, in, row);
         if (b.full()) {
             submit(edge);
         }
     }
 
-    private static void put(int[] in, Port p, long value) {
-        in[p.offset()] = (int) value;
-        if (p.words() > 1) {
-            in[p.offset() + 1] = (int) (value >>> 32);
-        }
-    }
-
-    private static void putWords(int[] in, Port p, long[] words) {
-        for (int k = 0; k < p.words(); k++) {
-            long w = k / 2 < words.length ? words[k / 2] : 0;
-            in[p.offset() + k] = (int) (k % 2 == 0 ? w : w >>> 32);
+    /** Little-endian 64-bit words as {@code n} 32-bit words at {@code dst[at..]} (missing words 0). */
+    private static void words(long[] src, int[] dst, int at, int n) {
+        for (int k = 0; k < n; k++) {
+            long w = (k >>> 1) < src.length ? src[k >>> 1] : 0;
+            dst[at + k] = (int) (w >>> ((k & 1) << 5));
         }
     }
 
