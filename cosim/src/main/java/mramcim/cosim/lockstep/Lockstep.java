@@ -257,7 +257,7 @@ public final class Lockstep implements AutoCloseable {
 
     /**
      * Opens a lockstep of the RTL library {@code build} (a MramCimMacro of the configuration's
-     * size) against the Java model, both with the array of {@code seed}.
+     * size) against the Java model, both with the array of {@code seed}, on the batched engine.
      */
     public static Lockstep open(MacroConfig config, long seed, NativeBuild build) {
         return open(config, seed, build, Engine.BATCHED);

@@ -14,6 +14,7 @@ import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.lockstep.Lockstep;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
+import mramcim.rtl.Generator;
 import mramcim.verification.coverage.CoverageCollector;
 import mramcim.verification.coverage.CoverageModel;
 import mramcim.verification.mutation.MutationCampaign;
@@ -188,5 +189,30 @@ class EngineEquivalenceTest {
             assertEquals(counts.get(0), counts.get(2), "pipelined coverage = cycle coverage (" + netlist + ")");
             assertFalse(counts.get(0).isEmpty());
         }
+    }
+
+    /**
+     * A netlist whose outputs differ before the first edge (a reset value changed) breaks the
+     * batched argument's precondition: its lockstep runs on the cycle engine whatever was asked,
+     * and so reports the same.
+     */
+    @Test
+    void aNetlistThatStartsElsewhereRunsOnTheCycleEngine() throws Exception {
+        MacroConfig config = MacroConfig.preset(PRESET);
+        String sv = Generator.emit("MramCimMacro", 8, 8);
+        String original = "accRow <= 3'h0;";
+        assertEquals(1, sv.split(java.util.regex.Pattern.quote(original), -1).length - 1, "one reset of accRow");
+        Path file = tmp.resolve("acc_row_reset.sv");
+        java.nio.file.Files.writeString(file, sv.replace(original, "accRow <= 3'h5;"));
+        CosimRun.Options o = new CosimRun.Options(config, PRESET, 1, 20_000, file, false);
+        NativeBuild build = CosimRun.library(o, line -> {});
+        for (Engine e : Engine.values()) {
+            try (Lockstep ls = Lockstep.open(config, 1, build, e)) {
+                assertEquals(Engine.CYCLE, ls.engine(), e + " asked for");
+            }
+        }
+        Report r = sameOnEveryEngine(o, build, "acc_row reset value");
+        assertFalse(r.passed(), "the changed reset value shows on acc_row: " + r);
+        assertEquals("acc_row", r.first().signal().port());
     }
 }
