@@ -215,4 +215,42 @@ class EngineEquivalenceTest {
         assertFalse(r.passed(), "the changed reset value shows on acc_row: " + r);
         assertEquals("acc_row", r.first().signal().port());
     }
+
+    /**
+     * A netlist that calls {@code $stop} when it accepts its first READ_REG (during the register
+     * walk, so in the first batch) or its 200th (some 48,000 cycles in, past several batches): every
+     * engine reports the same halt, cycle, place in the netlist and commands before it.
+     */
+    @Test
+    void aHaltingNetlistIsReportedAlikeByEveryEngine() throws Exception {
+        MacroConfig config = MacroConfig.preset(PRESET);
+        String sv = Generator.emit("MramCimMacro", 8, 8);
+        int top = sv.indexOf("module MramCimMacro(");
+        int end = sv.indexOf("endmodule", top);
+        for (int nth : new int[] {1, 200}) {
+            String hostile = String.join(
+                    "\n",
+                    "  integer read_regs = 0;",
+                    "  always @(posedge clock) begin",
+                    "    if (cmd_valid && cmd_ready && cmd_op == 4'd" + mramcim.spec.Op.READ_REG.code() + ") begin",
+                    "      read_regs = read_regs + 1;",
+                    "      if (read_regs == " + nth + ") $stop;",
+                    "    end",
+                    "  end",
+                    "");
+            Path file = tmp.resolve("stop-" + nth + ".sv");
+            java.nio.file.Files.writeString(file, sv.substring(0, end) + hostile + sv.substring(end));
+            CosimRun.Options o = new CosimRun.Options(config, PRESET, 2, 200_000, file, false);
+            NativeBuild build = CosimRun.library(o, line -> {});
+            Report r = sameOnEveryEngine(o, build, "$stop at READ_REG number " + nth);
+            assertFalse(r.passed(), "READ_REG number " + nth + " is reached: " + r);
+            assertTrue(r.halt() != null && r.first() == null, "a halt, not a divergence: " + r);
+            assertTrue(
+                    r.halt().where().contains("stop-" + nth + ".sv:"), r.halt().where());
+            assertEquals(r.halt().cycle(), r.cycles());
+            if (nth > 1) {
+                assertTrue(r.cycles() > 2L * Lockstep.batchLength(Engine.PIPELINED), "past two batches: " + r);
+            }
+        }
+    }
 }
