@@ -15,7 +15,6 @@ final class EngineOptions {
 
     @Option(
             names = "--engine",
-            defaultValue = "batched",
             converter = EngineConverter.class,
             description = "lockstep engine: cycle (one native call per cycle, the reference), batched (the model runs"
                     + " ahead, the RTL checks a batch of cycles per native call) or pipelined (batched, the RTL on a second"

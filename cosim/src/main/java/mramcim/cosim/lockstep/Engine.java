@@ -39,7 +39,9 @@ public enum Engine {
                 return e;
             }
         }
-        throw new IllegalArgumentException("--engine = " + id + " is not an engine: allowed cycle, batched, pipelined");
+        throw new IllegalArgumentException("--engine = " + id + " is not an engine: allowed "
+                + String.join(
+                        ", ", java.util.Arrays.stream(values()).map(Engine::id).toList()));
     }
 
     @Override

@@ -129,11 +129,7 @@ public final class CheckedBatch {
     /** The model's words of output {@code p} after edge {@code index} of the batch (0-based). */
     public long[] expectedWords(int index, Port p) {
         long[] words = new long[(p.words() + 1) / 2];
-        int base = index * slotCount + slotOf[p.offset()];
-        for (int k = 0; k < p.words(); k++) {
-            long w = Integer.toUnsignedLong(expected.get(base + k));
-            words[k / 2] |= k % 2 == 0 ? w : w << 32;
-        }
+        expected.longs(index * slotCount + slotOf[p.offset()], p.words(), words);
         return words;
     }
 

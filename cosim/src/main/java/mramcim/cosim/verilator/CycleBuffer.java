@@ -65,6 +65,18 @@ final class CycleBuffer {
         }
     }
 
+    /**
+     * Words {@code at..at+n-1} as little-endian 64-bit words into {@code dst} (its other words 0):
+     * how a port of any width reads back, from a cycle buffer or a batch.
+     */
+    void longs(int at, int n, long[] dst) {
+        java.util.Arrays.fill(dst, 0);
+        for (int k = 0; k < n && k / 2 < dst.length; k++) {
+            long w = Integer.toUnsignedLong(get(at + k));
+            dst[k / 2] |= k % 2 == 0 ? w : w << 32;
+        }
+    }
+
     /** Copies words 0..n-1 into {@code dst[offset..]}. */
     void store(int[] dst, int offset, int n) {
         check(n - 1);

@@ -125,12 +125,8 @@ public final class VerilatedModel implements AutoCloseable {
 
     /** Reads a port of any width into little-endian 64-bit words. */
     public long[] getWords(Port p) {
-        CycleBuffer buf = p.input() ? in : out;
         long[] words = new long[(p.words() + 1) / 2];
-        for (int k = 0; k < p.words(); k++) {
-            long w = Integer.toUnsignedLong(buf.get(p.offset() + k));
-            words[k / 2] |= k % 2 == 0 ? w : w << 32;
-        }
+        getWords(p, words);
         return words;
     }
 
@@ -196,12 +192,7 @@ public final class VerilatedModel implements AutoCloseable {
      * Reads a port of any width into {@code dst} (little-endian 64-bit words), without allocation.
      */
     public void getWords(Port p, long[] dst) {
-        CycleBuffer buf = p.input() ? in : out;
-        java.util.Arrays.fill(dst, 0);
-        for (int k = 0; k < p.words() && k / 2 < dst.length; k++) {
-            long w = Integer.toUnsignedLong(buf.get(p.offset() + k));
-            dst[k / 2] |= k % 2 == 0 ? w : w << 32;
-        }
+        (p.input() ? in : out).longs(p.offset(), p.words(), dst);
     }
 
     /** Starts a VCD trace of the whole top into {@code file}. */
