@@ -21,6 +21,11 @@ import mramcim.model.periphery.Hierarchy;
 import mramcim.model.periphery.HostPins;
 import mramcim.rtl.Generator;
 import mramcim.verification.stimulus.RandomHost;
+import mramcim.verification.stimulus.Stimulus;
+import mramcim.verification.trace.Trace;
+import mramcim.verification.trace.TraceFile;
+import mramcim.verification.trace.TraceHost;
+import mramcim.verification.trace.TraceRecorder;
 
 /**
  * One seed of constrained-random traffic in lockstep: the RTL against the Java model for a number
@@ -56,6 +61,8 @@ public final class CosimRun {
      * @param pins inputs of the netlist beyond the macro's, held at a fixed value (a mutation
      *     campaign's {@code mutsel}); empty for none
      * @param engine how the RTL side runs ({@code --engine}); every engine reports the same
+     * @param trace the command trace that drives the host side, or null for the random host of
+     *     {@code seed}; {@code cycles} then caps the run, which ends with the trace
      */
     public record Options(
             MacroConfig config,
@@ -66,7 +73,8 @@ public final class CosimRun {
             boolean countAll,
             boolean codeCoverage,
             Map<String, Long> pins,
-            Engine engine) {
+            Engine engine,
+            TraceFile trace) {
         public Options {
             if (cycles < 1) {
                 throw new IllegalArgumentException(
@@ -75,6 +83,24 @@ public final class CosimRun {
             verilog = verilog == null ? List.of() : List.copyOf(verilog);
             pins = pins == null ? Map.of() : Map.copyOf(pins);
             engine = engine == null ? DEFAULT_ENGINE : engine;
+            if (trace != null && trace.trace().seed() != seed) {
+                throw new IllegalArgumentException("seed = " + seed + " but the trace runs on the die of seed "
+                        + trace.trace().seed());
+            }
+        }
+
+        /** As the canonical constructor, driven by the random host. */
+        public Options(
+                MacroConfig config,
+                String preset,
+                long seed,
+                long cycles,
+                List<Path> verilog,
+                boolean countAll,
+                boolean codeCoverage,
+                Map<String, Long> pins,
+                Engine engine) {
+            this(config, preset, seed, cycles, verilog, countAll, codeCoverage, pins, engine, null);
         }
 
         /** As the canonical constructor, with the default engine. */
@@ -106,12 +132,23 @@ public final class CosimRun {
 
         /** The same run for another number of cycles. */
         public Options withCycles(long n) {
-            return new Options(config, preset, seed, n, verilog, countAll, codeCoverage, pins, engine);
+            return new Options(config, preset, seed, n, verilog, countAll, codeCoverage, pins, engine, trace);
+        }
+
+        /** The same run with or without {@code --count-all}. */
+        public Options withCountAll(boolean all) {
+            return new Options(config, preset, seed, cycles, verilog, all, codeCoverage, pins, engine, trace);
         }
 
         /** The same run on another engine. */
         public Options withEngine(Engine e) {
-            return new Options(config, preset, seed, cycles, verilog, countAll, codeCoverage, pins, e);
+            return new Options(config, preset, seed, cycles, verilog, countAll, codeCoverage, pins, e, trace);
+        }
+
+        /** The same design and netlist driven by {@code t} (on its die) instead of the random host. */
+        public Options withTrace(TraceFile t) {
+            return new Options(
+                    config, preset, t.trace().seed(), cycles, verilog, countAll, codeCoverage, pins, engine, t);
         }
 
         /** What the run's RTL is, in one line: "generated" or the netlist's files. */
@@ -124,10 +161,56 @@ public final class CosimRun {
         /** The command that replays this run. */
         public String replayCommand() {
             StringBuilder b = new StringBuilder(
-                    "scripts/mramcim cosim " + designArgument(preset) + " --seed " + seed + " --cycles " + cycles);
+                    trace != null
+                            ? "scripts/mramcim cosim --trace "
+                                    + (trace.file() == null
+                                            ? "TRACE"
+                                            : trace.file().toString())
+                            : "scripts/mramcim cosim " + designArgument(preset) + " --seed " + seed + " --cycles "
+                                    + cycles);
             verilog.forEach(v -> b.append(" --verilog ").append(v));
             return b.toString();
         }
+    }
+
+    /**
+     * The configuration a design label names: a preset, or {@value #CONFIG_LABEL} and a JSON file.
+     */
+    public static MacroConfig design(String label) {
+        return label.startsWith(CONFIG_LABEL)
+                ? mramcim.model.config.ConfigJson.load(Path.of(label.substring(CONFIG_LABEL.length())))
+                : MacroConfig.preset(label);
+    }
+
+    /**
+     * The cycles a trace run may take at most: four times the edges its lines schedule, plus
+     * {@value #TRACE_SLACK_CYCLES} for the commands that wait on the macro (a trace ends by
+     * itself; the cap only bounds a netlist that never answers).
+     */
+    public static long traceCycleCap(Trace t) {
+        return 4 * t.scheduledEdges() + TRACE_SLACK_CYCLES;
+    }
+
+    /** See {@link #traceCycleCap}. */
+    public static final long TRACE_SLACK_CYCLES = 1_000_000;
+
+    /**
+     * A run of the trace on its own design and die (the header's design and seed), on {@code
+     * verilog} (empty: the generated RTL) with the netlist's extra inputs held at {@code pins}.
+     */
+    public static Options ofTrace(TraceFile t, List<Path> verilog, Map<String, Long> pins, Engine engine) {
+        Trace trace = t.trace();
+        return new Options(
+                design(trace.design()),
+                trace.design(),
+                trace.seed(),
+                traceCycleCap(trace),
+                verilog,
+                false,
+                false,
+                pins,
+                engine,
+                t);
     }
 
     /**
@@ -269,9 +352,24 @@ public final class CosimRun {
      * every edge (waveforms, {@link CycleListener#needsLiveRtl()}) runs on the cycle engine.
      */
     public static Result run(Options o, NativeBuild build, Supplier<CycleListener> listeners, Control control) {
+        return run(o, build, listeners, control, null);
+    }
+
+    /**
+     * As {@link #run(Options, NativeBuild, Supplier, Control)}, recording what the host drove:
+     * {@code recorded} (if not null) receives the trace of each run made, the result's last. The
+     * trace replays the run's first failure exactly (on a batched engine it may go on past it, as
+     * far as the model ran ahead).
+     */
+    public static Result run(
+            Options o,
+            NativeBuild build,
+            Supplier<CycleListener> listeners,
+            Control control,
+            Consumer<Trace> recorded) {
         CycleListener first = listeners.get();
         Engine engine = first != null && first.needsLiveRtl() ? Engine.CYCLE : o.engine();
-        Result r = runOnce(o, engine, build, first, control);
+        Result r = runOnce(o, engine, build, first, control, recorded);
         if (engine != Engine.CYCLE && !r.passed() && !r.stopped() && (o.countAll() || first != null)) {
             long already = r.cycles();
             long[] rerun = {0};
@@ -290,7 +388,7 @@ public final class CosimRun {
                     control.advanced(Math.max(0, rerun[0] - Math.max(before, already)));
                 }
             };
-            Result again2 = runOnce(o, Engine.CYCLE, build, listeners.get(), again);
+            Result again2 = runOnce(o, Engine.CYCLE, build, listeners.get(), again, recorded);
             r = new Result(
                     again2.cycles(),
                     again2.commands(),
@@ -305,9 +403,16 @@ public final class CosimRun {
     }
 
     private static Result runOnce(
-            Options o, Engine engine, NativeBuild build, CycleListener listener, Control control) {
+            Options o,
+            Engine engine,
+            NativeBuild build,
+            CycleListener listener,
+            Control control,
+            Consumer<Trace> recorded) {
         long t0 = System.nanoTime();
-        RandomHost host = new RandomHost(o.config(), o.seed());
+        Stimulus driven = o.trace() != null ? new TraceHost(o.trace().trace()) : new RandomHost(o.config(), o.seed());
+        TraceRecorder recorder = recorded == null ? null : new TraceRecorder(driven);
+        Stimulus host = recorder == null ? driven : recorder;
         try (Lockstep ls = Lockstep.open(o.config(), o.seed(), build, o.pins(), engine)) {
             boolean synced = false;
             try {
@@ -327,12 +432,15 @@ public final class CosimRun {
                     }
                     listener.end(ls);
                 }
+                if (recorder != null) {
+                    recorded.accept(recorder.trace(o.preset(), o.seed()));
+                }
             }
         }
     }
 
     /** One edge of the random host on the lockstep. */
-    private static void edge(Lockstep ls, RandomHost host) {
+    private static void edge(Lockstep ls, Stimulus host) {
         if (host.resetNow()) {
             ls.reset();
             host.onReset();
@@ -344,12 +452,15 @@ public final class CosimRun {
     }
 
     private static Result loop(
-            Options o, Lockstep ls, RandomHost host, CycleListener listener, Control control, long t0) {
+            Options o, Lockstep ls, Stimulus host, CycleListener listener, Control control, long t0) {
         Divergence first = null;
         long divergent = 0;
-        for (long c = 1; c <= o.cycles(); c++) {
+        long reported = 0;
+        long c = 1;
+        for (; c <= o.cycles() && !host.finished(); c++) {
             if (c % CHECK_EVERY == 0) {
                 control.advanced(CHECK_EVERY);
+                reported += CHECK_EVERY;
                 if (control.stopRequested()) {
                     return new Result(
                             ls.cycle(), ls.commands(), ls.resets(), first, divergent, seconds(t0), true, null);
@@ -378,7 +489,7 @@ public final class CosimRun {
                 }
             }
         }
-        control.advanced(o.cycles() % CHECK_EVERY);
+        control.advanced(c - 1 - reported);
         return new Result(ls.cycle(), ls.commands(), ls.resets(), first, divergent, seconds(t0), false, null);
     }
 
@@ -389,9 +500,9 @@ public final class CosimRun {
      * last report.
      */
     private static Result batchedLoop(
-            Options o, Lockstep ls, RandomHost host, CycleListener listener, Control control, long t0) {
+            Options o, Lockstep ls, Stimulus host, CycleListener listener, Control control, long t0) {
         long reported = 0;
-        for (long c = 1; c <= o.cycles(); c++) {
+        for (long c = 1; c <= o.cycles() && !host.finished(); c++) {
             edge(ls, host);
             if (listener != null) {
                 listener.afterEdge(ls, ls.cycle());

@@ -9,6 +9,7 @@ import mramcim.cosim.verilator.Port;
 import mramcim.cosim.verilator.PortList;
 import mramcim.model.config.ConfigJson;
 import mramcim.model.config.MacroConfig;
+import mramcim.verification.trace.TraceFile;
 
 /**
  * Everything a worker process needs to run seeds of one lockstep job: the configuration, the
@@ -31,6 +32,9 @@ import mramcim.model.config.MacroConfig;
  * @param coverage collect functional coverage
  * @param build the library to load
  * @param engine how the RTL side of each seed runs
+ * @param trace the command trace that drives the host ({@code cosim --trace}), or null for the
+ *     random host of each seed
+ * @param record where the main run's command trace goes ({@code cosim --record}), or null
  */
 public record SeedJob(
         String configJson,
@@ -46,7 +50,9 @@ public record SeedJob(
         boolean seedSubdirs,
         boolean coverage,
         BuildRef build,
-        Engine engine) {
+        Engine engine,
+        String trace,
+        String record) {
 
     /** A built library as a worker receives it; the worker checks the digest before loading it. */
     public record BuildRef(
@@ -106,7 +112,11 @@ public record SeedJob(
                 seedSubdirs,
                 coverage,
                 BuildRef.of(build),
-                o.engine());
+                o.engine(),
+                o.trace() == null || o.trace().file() == null
+                        ? null
+                        : o.trace().file().toAbsolutePath().toString(),
+                null);
     }
 
     /** The same job with the netlist's extra inputs held at {@code values}. */
@@ -125,15 +135,57 @@ public record SeedJob(
                 seedSubdirs,
                 coverage,
                 build,
-                engine);
+                engine,
+                trace,
+                record);
+    }
+
+    /** The same job, writing the main run's command trace to {@code file}. */
+    public SeedJob withRecord(Path file) {
+        return new SeedJob(
+                configJson,
+                preset,
+                cycles,
+                verilog,
+                countAll,
+                codeCoverage,
+                pins,
+                wave,
+                window,
+                outDir,
+                seedSubdirs,
+                coverage,
+                build,
+                engine,
+                trace,
+                file.toAbsolutePath().toString());
     }
 
     MacroConfig config() {
         return ConfigJson.fromJson(configJson);
     }
 
-    /** The lockstep options of one seed. */
+    /** The lockstep options of one seed (of the trace's die, when a trace drives the host). */
     CosimRun.Options options(MacroConfig config, long seed) {
+        if (trace != null) {
+            TraceFile t;
+            try {
+                t = TraceFile.read(Path.of(trace));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new CosimRun.Options(
+                    config,
+                    preset,
+                    t.trace().seed(),
+                    cycles,
+                    verilog.stream().map(Path::of).toList(),
+                    countAll,
+                    codeCoverage,
+                    pins,
+                    engine,
+                    t);
+        }
         return new CosimRun.Options(
                 config,
                 preset,

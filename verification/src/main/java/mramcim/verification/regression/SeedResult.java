@@ -20,6 +20,8 @@ import mramcim.verification.coverage.Coverage;
  * @param logs the worker's log and crash files of a crashed seed, relative to the output directory
  * @param coverage coverpoint -> bin -> hits of this seed (null in a summary, which keeps the total)
  * @param codeCoverage the seed's RTL code-coverage file, relative to the output directory, or null
+ * @param trace the command trace of a failure ({@code cosim --trace} replays it, {@code shrink}
+ *     shrinks it), relative to the output directory, or null
  */
 public record SeedResult(
         long seed,
@@ -37,7 +39,8 @@ public record SeedResult(
         List<String> waves,
         List<String> logs,
         Map<String, Map<String, Long>> coverage,
-        String codeCoverage) {
+        String codeCoverage,
+        String trace) {
 
     /**
      * The first divergence.
@@ -108,7 +111,8 @@ public record SeedResult(
                 waves,
                 List.of(),
                 points,
-                codeCoverage);
+                codeCoverage,
+                null);
     }
 
     /** A run that ended without a difference: passed, or stopped before its last cycle. */
@@ -136,7 +140,8 @@ public record SeedResult(
                 List.of(),
                 List.of(),
                 points,
-                codeCoverage);
+                codeCoverage,
+                null);
     }
 
     /** A seed that never ended in its worker: crashed, timed out, or stopped with the run. */
@@ -166,6 +171,7 @@ public record SeedResult(
                 List.of(),
                 logs,
                 emptyCoverage,
+                null,
                 null);
     }
 
@@ -192,6 +198,29 @@ public record SeedResult(
                 waves,
                 logs,
                 null,
-                codeCoverage);
+                codeCoverage,
+                trace);
+    }
+
+    /** The same result with the failure's trace file. */
+    SeedResult withTrace(String file) {
+        return new SeedResult(
+                seed,
+                status,
+                cause,
+                detail,
+                cycles,
+                commands,
+                resets,
+                seconds,
+                mismatch,
+                divergentCycles,
+                lastCommands,
+                replay,
+                waves,
+                logs,
+                coverage,
+                codeCoverage,
+                file);
     }
 }

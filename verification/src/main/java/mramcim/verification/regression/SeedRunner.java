@@ -11,12 +11,17 @@ import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
 import mramcim.verification.coverage.CoverageCollector;
 import mramcim.verification.coverage.CoverageModel;
+import mramcim.verification.trace.Trace;
+import mramcim.verification.trace.TraceFormat;
 
 /**
  * Runs one seed of a {@link SeedJob}: the lockstep with coverage, and on a failure a bit-exact
  * replay with waveforms of the window before it. This is what a worker process does per seed.
  */
 final class SeedRunner {
+
+    /** The file name ending of a command trace. */
+    static final String TRACE_SUFFIX = ".trace";
 
     /** Where the seeds' RTL code-coverage files go, below the output directory. */
     static final String CODE_COVERAGE_DIR = "code-coverage/seeds";
@@ -53,7 +58,7 @@ final class SeedRunner {
         CosimRun.Options o = job.options(config, seed);
         CoverageCollector[] cov = {null};
         Path dir = job.waveDir(seed);
-        Waves whole = job.wave() == WaveMode.ALWAYS ? new Waves(dir, 1) : null;
+        Waves waves = job.wave() == WaveMode.ALWAYS ? new Waves(dir, 1) : null;
         Path out = Path.of(job.outDir());
         Path dat = job.codeCoverage() ? out.resolve(CODE_COVERAGE_DIR).resolve("seed-" + seed + ".dat") : null;
         boolean[] wrote = {false};
@@ -79,9 +84,69 @@ final class SeedRunner {
         // a batched run that fails is run again on the cycle engine: with fresh coverage counts
         java.util.function.Supplier<CycleListener> listeners = () -> {
             cov[0] = model == null ? null : new CoverageCollector(model, config.cols());
-            return both(both(cov[0], whole), writer);
+            return both(both(cov[0], waves), writer);
         };
-        CosimRun.Result r = CosimRun.run(o, build, listeners, new CosimRun.Control() {
+        Trace[] whole = {null};
+        CosimRun.Result r = CosimRun.run(
+                o,
+                build,
+                listeners,
+                new CosimRun.Control() {
+                    @Override
+                    public boolean stopRequested() {
+                        return false;
+                    }
+
+                    @Override
+                    public void advanced(long n) {
+                        cycles[0] += n;
+                        monitor.progress(cycles[0]);
+                    }
+                },
+                job.record() == null ? null : t -> whole[0] = t);
+        if (whole[0] != null) {
+            TraceFormat.write(whole[0], Path.of(job.record()));
+        }
+        Trace[] failure = {null};
+        List<Path> files = new ArrayList<>();
+        boolean traced = job.seedSubdirs() && !r.passed() && !r.stopped();
+        if (waves != null) {
+            monitor.phase("waves");
+            files.addAll(waves.finish(config.rows(), config.cols()));
+        } else if (job.wave() == WaveMode.ON_FAIL && !r.passed()) {
+            long at = r.failureCycle();
+            Waves replay = new Waves(dir, at - job.window() + 1);
+            CosimRun.Options upTo = o.withCycles(at).withEngine(Engine.CYCLE).withCountAll(false);
+            CosimRun.run(upTo, build, () -> replay, heartbeat(monitor), traced ? t -> failure[0] = t : null);
+            monitor.phase("waves");
+            files.addAll(replay.finish(config.rows(), config.cols()));
+        }
+        String traceFile = null;
+        if (traced) {
+            if (failure[0] == null) {
+                // no waveform replay ran: replay up to the failure for its trace alone
+                CosimRun.run(
+                        o.withCycles(r.failureCycle()), build, () -> null, heartbeat(monitor), t -> failure[0] = t);
+            }
+            Path file = out.resolve("failures").resolve("seed-" + seed).resolve("seed-" + seed + TRACE_SUFFIX);
+            TraceFormat.write(failure[0], file);
+            traceFile = out.relativize(file).toString();
+        }
+        List<String> waveFiles =
+                files.stream().map(f -> out.relativize(f).toString()).toList();
+        return SeedResult.of(
+                        seed,
+                        o,
+                        r,
+                        waveFiles,
+                        cov[0] == null ? null : cov[0].coverage(),
+                        wrote[0] ? out.relativize(dat).toString() : null)
+                .withTrace(traceFile);
+    }
+
+    /** The control of a replay: nothing to stop, and alive for the watchdog. */
+    private static CosimRun.Control heartbeat(Monitor monitor) {
+        return new CosimRun.Control() {
             @Override
             public boolean stopRequested() {
                 return false;
@@ -89,42 +154,9 @@ final class SeedRunner {
 
             @Override
             public void advanced(long n) {
-                cycles[0] += n;
-                monitor.progress(cycles[0]);
+                monitor.heartbeat();
             }
-        });
-        List<Path> files = new ArrayList<>();
-        if (whole != null) {
-            monitor.phase("waves");
-            files.addAll(whole.finish(config.rows(), config.cols()));
-        } else if (job.wave() == WaveMode.ON_FAIL && !r.passed()) {
-            long at = r.failureCycle();
-            Waves replay = new Waves(dir, at - job.window() + 1);
-            CosimRun.Options upTo = new CosimRun.Options(
-                    config, o.preset(), seed, at, o.verilog(), false, false, o.pins(), Engine.CYCLE);
-            CosimRun.run(upTo, build, replay, new CosimRun.Control() {
-                @Override
-                public boolean stopRequested() {
-                    return false;
-                }
-
-                @Override
-                public void advanced(long n) {
-                    monitor.heartbeat();
-                }
-            });
-            monitor.phase("waves");
-            files.addAll(replay.finish(config.rows(), config.cols()));
-        }
-        List<String> waves =
-                files.stream().map(f -> out.relativize(f).toString()).toList();
-        return SeedResult.of(
-                seed,
-                o,
-                r,
-                waves,
-                cov[0] == null ? null : cov[0].coverage(),
-                wrote[0] ? out.relativize(dat).toString() : null);
+        };
     }
 
     /** Both listeners, either of which may be null. */

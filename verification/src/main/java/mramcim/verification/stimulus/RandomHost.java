@@ -55,7 +55,7 @@ import mramcim.spec.WriteVerify;
  *       their high bits.
  * </ul>
  */
-public final class RandomHost {
+public final class RandomHost implements Stimulus {
 
     /** Probability per cycle of a reset (about one per 20,000 cycles). */
     public static final double RESET_RATE = 5e-5;
@@ -223,6 +223,7 @@ public final class RandomHost {
      * The analog fault the macro's array shows at the coming edge (the same on both sides of a
      * lockstep).
      */
+    @Override
     public AnalogFault analogFault() {
         return fault;
     }
@@ -233,6 +234,7 @@ public final class RandomHost {
     }
 
     /** Whether the coming edge is a reset edge. */
+    @Override
     public boolean resetNow() {
         if (resetIn > 0 && --resetIn == 0) {
             resetIn = -1;
@@ -245,6 +247,7 @@ public final class RandomHost {
      * The host pins for the coming edge, given the macro's present {@code cmd_ready} and {@code
      * rsp_valid}.
      */
+    @Override
     public HostPins next(boolean cmdReady, boolean rspValid) {
         if (driver.accepted(lastReady)) {
             // Accepted at the last edge: its fault (if any) holds until the next command is
@@ -284,6 +287,7 @@ public final class RandomHost {
     }
 
     /** After a reset the host's own view restarts too: nothing presented, nothing pending. */
+    @Override
     public void onReset() {
         pins.cmdValid = false;
         queue.clear(); // a sequence cut by a reset is abandoned, as a host would after an error
