@@ -74,7 +74,7 @@ class EngineEquivalenceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mramcim.verification.regression.MutationTest#bugs")
-    void everyDeliberateBugIsReportedAlikeByEveryEngine(MutationTest.Bug bug) throws Exception {
+    void everyDeliberateBugIsReportedAlikeByEveryEngine(MutationBugs.Bug bug) throws Exception {
         MacroConfig config = MacroConfig.preset(PRESET);
         Path file = bug.write(tmp);
         NativeBuild build = CosimRun.library(

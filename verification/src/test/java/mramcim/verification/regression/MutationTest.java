@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import mramcim.cosim.lockstep.Divergence;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
-import mramcim.rtl.Generator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,63 +25,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MutationTest {
 
-    static final String PRESET = "small:8x8";
+    static final String PRESET = MutationBugs.PRESET;
 
-    /**
-     * Well past each seed's directed start (register walk, long frames, converter corners: about
-     * 17,000 cycles on 8x8).
-     */
-    static final long CYCLES = 80_000;
+    static final long CYCLES = MutationBugs.CYCLES;
 
-    static final int MAX_SEEDS = 20;
+    static final int MAX_SEEDS = MutationBugs.MAX_SEEDS;
+
+    /** The bugs, also run by {@link EngineEquivalenceTest} on every engine. */
+    static final List<MutationBugs.Bug> BUGS = MutationBugs.BUGS;
 
     @TempDir
     static Path tmp;
 
-    /** A deliberate bug: the generated line, its mutated form, and the pins it may first change. */
-    record Bug(String name, String original, String mutant, String pin) {
-        /** The generated 8x8 top with the bug applied, in {@code dir}. */
-        Path write(Path dir) throws java.io.IOException {
-            String sv = Generator.emit("MramCimMacro", 8, 8);
-            assertTrue(sv.contains(original), name + ": the generated Verilog no longer holds '" + original + "'");
-            Path file = dir.resolve(name + ".sv");
-            Files.writeString(file, sv.replace(original, mutant), StandardCharsets.UTF_8);
-            return file;
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    /** The bugs, also run by {@link EngineEquivalenceTest} on every engine. */
-    static final List<Bug> BUGS = List.of(
-            new Bug(
-                    "tdc-saturation-off-by-one",
-                    "codeLatch_0 <= running_0 ? 12'hFFF : count_0;",
-                    "codeLatch_0 <= running_0 ? 12'hFFE : count_0;",
-                    "rsp_data"),
-            new Bug(
-                    "offset-sign",
-                    "+ {{20{io_offset[7]}}, io_offset};",
-                    "- {{20{io_offset[7]}}, io_offset};",
-                    "rsp_data"),
-            new Bug("rounding-toward-zero", "+ {26'h0, _magnitude_T_3[7]};", "+ 27'h0;", "rsp_data"),
-            new Bug("stuck-retry-counter", "tries <= _triesNext_T;", "tries <= tries;", "acc_en|acc_branch"),
-            new Bug(
-                    "dropped-response-under-back-pressure",
-                    "rspValid <= io_respond | ~(rspValid & io_rspReady) & rspValid;",
-                    "rspValid <= io_respond;",
-                    "cmd_ready"));
-
-    static java.util.stream.Stream<Bug> bugs() {
+    static java.util.stream.Stream<MutationBugs.Bug> bugs() {
         return BUGS.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bugs")
-    void everyMutantIsCaughtOnThePinItChanges(Bug bug) throws Exception {
+    void everyMutantIsCaughtOnThePinItChanges(MutationBugs.Bug bug) throws Exception {
         String name = bug.name();
         String pin = bug.pin();
         Path file = bug.write(tmp);

@@ -92,7 +92,7 @@ class TraceReplayTest {
     @Test
     void everyMutantsTraceFailsAtTheSameCyclePinAndValuesAsItsSeed() throws Exception {
         MacroConfig config = MacroConfig.preset(PRESET);
-        for (MutationTest.Bug bug : MutationTest.BUGS) {
+        for (MutationBugs.Bug bug : MutationTest.BUGS) {
             Path file = bug.write(tmp);
             NativeBuild build =
                     CosimRun.library(new CosimRun.Options(config, PRESET, 1, 1, file, false), System.out::println);
