@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mramcim.cosim.verilator.NativeBuild;
-import mramcim.model.config.MacroConfig;
 import mramcim.model.periphery.Hierarchy;
 import mramcim.results.OutputDir;
 import mramcim.verification.coverage.CodeCoverage;
@@ -21,6 +20,7 @@ import mramcim.verification.regression.SeedJob;
 import mramcim.verification.regression.SeedResult;
 import mramcim.verification.regression.WaveMode;
 import mramcim.verification.regression.WorkerPool;
+import mramcim.verification.trace.TraceFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -92,6 +92,23 @@ public final class CosimCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/cosim", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(
+            names = "--trace",
+            paramLabel = "FILE",
+            description = "replay this command trace (docs/traces.md) instead of the seed's random commands, on the"
+                    + " design and die the trace names; --cycles then only caps the run")
+    Path trace;
+
+    @Option(
+            names = "--record",
+            paramLabel = "FILE",
+            description = "write the run's command trace to FILE: replay it with --trace, shrink it with `mramcim"
+                    + " shrink --trace FILE`")
+    Path record;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     static final class WaveConverter implements picocli.CommandLine.ITypeConverter<WaveMode> {
         @Override
         public WaveMode convert(String s) {
@@ -111,13 +128,23 @@ public final class CosimCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--seed = " + seed + " is out of range: allowed 0.." + Long.MAX_VALUE);
         }
         List<Path> verilog = netlist.files();
-        WorkerPool.Limits defaults = WorkerPool.Limits.defaults(cycles);
+        CosimRun.Options o = trace == null ? randomRun(verilog) : traceRun(verilog);
+        WorkerPool.Limits defaults = WorkerPool.Limits.defaults(o.cycles());
         WorkerPool.Limits limits = new WorkerPool.Limits(
                 seedTimeout == null ? defaults.seedTimeout() : Duration.ofSeconds(seedTimeout),
                 Duration.ofSeconds(stallTimeout));
-        MacroConfig config = design.resolve();
-        CosimRun.Options o = new CosimRun.Options(
-                config,
+        List<Path> inputs = new java.util.ArrayList<>(verilog);
+        inputs.addAll(design.inputs());
+        if (trace != null) {
+            inputs.add(trace);
+        }
+        OutputDir dir = OutputDir.claim(out, "cosim", FILES, inputs);
+        return dir.guard(() -> run(o, limits, dir));
+    }
+
+    private CosimRun.Options randomRun(List<Path> verilog) {
+        return new CosimRun.Options(
+                design.resolve(),
                 design.label(),
                 seed,
                 cycles,
@@ -126,15 +153,42 @@ public final class CosimCommand implements Callable<Integer> {
                 codeCoverage,
                 java.util.Map.of(),
                 engine.engine);
-        List<Path> inputs = new java.util.ArrayList<>(verilog);
-        inputs.addAll(design.inputs());
-        OutputDir dir = OutputDir.claim(out, "cosim", FILES, inputs);
-        return dir.guard(() -> run(o, limits, dir));
+    }
+
+    /** The trace's own design and die; an explicit --preset, --config or --seed must agree with it. */
+    private CosimRun.Options traceRun(List<Path> verilog) {
+        TraceFile t = TraceFiles.read("--trace", trace);
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        String label = t.trace().design();
+        if ((parsed.hasMatchedOption("--preset") || parsed.hasMatchedOption("--config"))
+                && !design.label().equals(label)) {
+            throw new IllegalArgumentException("--trace " + trace + " runs on the design " + label + ", not "
+                    + design.label() + ": leave out --preset and --config, or record the trace on that design");
+        }
+        if (parsed.hasMatchedOption("--seed") && seed != t.trace().seed()) {
+            throw new IllegalArgumentException("--seed = " + seed + " but --trace " + trace
+                    + " runs on the die of seed " + t.trace().seed() + ": leave out --seed");
+        }
+        long cap = parsed.hasMatchedOption("--cycles") ? cycles : CosimRun.traceCycleCap(t.trace());
+        return new CosimRun.Options(
+                CosimRun.design(label),
+                label,
+                t.trace().seed(),
+                cap,
+                verilog,
+                countAll,
+                codeCoverage,
+                java.util.Map.of(),
+                engine.engine,
+                t);
     }
 
     private OutputDir.Outcome run(CosimRun.Options o, WorkerPool.Limits limits, OutputDir dir) throws Exception {
         NativeBuild build = CosimRun.library(o, line -> System.err.println("cosim: " + line));
         SeedJob job = SeedJob.of(o, wave, window, dir.path(), false, false, build);
+        if (record != null) {
+            job = job.withRecord(record);
+        }
         WorkerPool pool = new WorkerPool(
                 job, limits, dir.path(), dir.resolve(Regression.LOG_DIR), new AtomicBoolean(), n -> {}, null);
         SeedResult r = pool.run(List.of(o.seed()), 1).get(0);
@@ -146,6 +200,9 @@ public final class CosimCommand implements Callable<Integer> {
         CosimSummary s = CosimSummary.of(o, r, code);
         List<String> lines = new ArrayList<>(s.lines(o.countAll()));
         r.waves().forEach(f -> lines.add("wrote " + dir.resolve(f)));
+        if (record != null) {
+            lines.add("trace: " + record.toAbsolutePath().normalize());
+        }
         dir.write("summary.txt", String.join("\n", lines) + "\n");
         dir.write(
                 "summary.json",

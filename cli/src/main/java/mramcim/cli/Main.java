@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             CalibrateCommand.class,
             ValidateCommand.class,
             MnistCommand.class,
-            WineCommand.class
+            WineCommand.class,
+            ShrinkCommand.class
         })
 public final class Main implements Runnable {
 

@@ -30,6 +30,12 @@ import mramcim.verification.trace.TraceLine;
  */
 public final class Shrinker {
 
+    /**
+     * Rounds at most: each round ends with every field at a local minimum, so a round that changes
+     * something is rare after the third.
+     */
+    static final int MAX_ROUNDS = 10;
+
     /** What a shrink gives. */
     public record Result(
             Trace original,
@@ -96,7 +102,7 @@ public final class Shrinker {
         Trace cur = cutAfter(t, first.failureCycle());
         cur = attempt(cur, allIdleHigh(cur), "rsp_ready high at every idle edge");
         cur = attempt(cur, noFaults(cur), "no analog faults");
-        for (int round = 1; !spent(); round++) {
+        for (int round = 1; round <= MAX_ROUNDS && !spent(); round++) {
             Trace before = cur;
             cur = dropChunks(cur);
             cur = simplifyLines(cur);
@@ -195,13 +201,14 @@ public final class Shrinker {
     private Trace simplifyLines(Trace t) {
         Trace cur = t;
         for (int i = 0; i < cur.lines().size() && !spent(); i++) {
-            for (TraceLine cand : simpler(cur.lines().get(i))) {
+            int at = i;
+            cur = shorten(cur, at, TraceLine::after, (l, v) -> l.withAfter(v.longValue()));
+            cur = shorten(cur, at, l -> l.stall(), (l, v) -> l.withStall(v.intValue()));
+            for (TraceLine cand : simpler(cur.lines().get(at))) {
                 if (spent()) {
                     break;
                 }
-                List<TraceLine> l = new ArrayList<>(cur.lines());
-                l.set(i, cand);
-                Trace c = cur.withLines(l);
+                Trace c = with(cur, at, cand);
                 if (fails(c)) {
                     cur = c;
                 }
@@ -210,26 +217,49 @@ public final class Shrinker {
         return cur;
     }
 
-    /** The simpler versions of a line worth a run, simplest first. */
+    private static Trace with(Trace t, int i, TraceLine l) {
+        List<TraceLine> lines = new ArrayList<>(t.lines());
+        lines.set(i, l);
+        return t.withLines(lines);
+    }
+
+    /**
+     * A count of line {@code i} (a wait, a back-pressure) made as small as still fails: zero, or
+     * halved while it fails.
+     */
+    private Trace shorten(
+            Trace t,
+            int i,
+            java.util.function.ToLongFunction<TraceLine> get,
+            java.util.function.BiFunction<TraceLine, Long, TraceLine> set) {
+        long v = get.applyAsLong(t.lines().get(i));
+        if (v == 0 || spent()) {
+            return t;
+        }
+        Trace zero = with(t, i, set.apply(t.lines().get(i), 0L));
+        if (fails(zero)) {
+            return zero;
+        }
+        Trace cur = t;
+        while (v > 1 && !spent()) {
+            Trace c = with(cur, i, set.apply(cur.lines().get(i), v / 2));
+            if (!fails(c)) {
+                break;
+            }
+            cur = c;
+            v /= 2;
+        }
+        return cur;
+    }
+
+    /** The simpler versions of a line's other fields worth a run, simplest first. */
     static List<TraceLine> simpler(TraceLine l) {
         List<TraceLine> out = new ArrayList<>();
-        if (l.after() > 0) {
-            out.add(l.withAfter(0));
-            if (l.after() > 1) {
-                out.add(l.withAfter(l.after() / 2));
-            }
-        }
         if (!l.idle().equals(IdleReady.HIGH)) {
             out.add(l.withIdle(IdleReady.HIGH));
         }
         if (l.isReset()) {
             return out;
-        }
-        if (l.stall() > 0) {
-            out.add(l.withStall(0));
-            if (l.stall() > 1) {
-                out.add(l.withStall(l.stall() / 2));
-            }
         }
         if (!l.fault().none()) {
             out.add(l.withFault(AnalogFault.NONE));
@@ -265,8 +295,8 @@ public final class Shrinker {
 
     private Trace simplifyEnd(Trace t) {
         Trace cur = t;
-        if (cur.endWait() > 0) {
-            cur = attempt(cur, cur.withEndWait(0), "end wait 0");
+        if (cur.endWait() > 0 && fails(cur.withEndWait(0))) {
+            cur = cur.withEndWait(0);
         }
         while (cur.endWait() > 1 && !spent()) {
             Trace c = cur.withEndWait(cur.endWait() / 2);

@@ -90,11 +90,11 @@ class ShrinkTest {
         assertEquals(pin, againPin, name + ": the shrunk trace fails on the original's pin");
         assertFalse(s.budgetSpent(), name + ": shrinking took longer than " + BUDGET_SECONDS + " s");
         assertTrue(s.minimal().commands() <= trace.commands());
-        return new Row(name, trace.commands(), s.minimal().commands(), s.runs(), s.seconds(), pin);
+        return new Row(name, (int) failure.commands(), s.minimal().commands(), s.runs(), s.seconds(), pin);
     }
 
     private static void checkBars(List<Row> rows) {
-        System.out.println("| mutant | original commands | shrunk commands | runs | seconds | pin |");
+        System.out.println("| mutant | commands to the failure | shrunk commands | runs | seconds | pin |");
         System.out.println("|---|---:|---:|---:|---:|---|");
         rows.forEach(r -> System.out.println(r.line()));
         int[] shrunk = rows.stream().mapToInt(Row::shrunk).sorted().toArray();
