@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             MnistCommand.class,
             WineCommand.class,
-            ShrinkCommand.class
+            ShrinkCommand.class,
+            CorpusCommand.class
         })
 public final class Main implements Runnable {
 

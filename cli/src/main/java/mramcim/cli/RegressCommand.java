@@ -20,6 +20,7 @@ import mramcim.verification.regression.RegressionReport;
 import mramcim.verification.regression.RegressionSummary;
 import mramcim.verification.regression.Shard;
 import mramcim.verification.regression.WorkerPool;
+import mramcim.verification.trace.Corpus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -104,6 +105,18 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/regress", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(
+            names = "--corpus",
+            paramLabel = "DIR",
+            description = "directed command traces (DIR/*.trace) replayed before the seeds, each a JUnit test case;"
+                    + " traces of another design are skipped (default: the repository's "
+                    + Corpus.DEFAULT_DIR
+                    + ", when it exists)")
+    Path corpus;
+
+    @Option(names = "--no-corpus", description = "run no directed traces, only the seeds")
+    boolean noCorpus;
+
     @Override
     public Integer call() throws Exception {
         if (seeds != null && seed != null) {
@@ -135,7 +148,7 @@ public final class RegressCommand implements Callable<Integer> {
                 Duration.ofSeconds(stallTimeout));
         List<Path> verilog = netlist.files();
         MacroConfig config = design.resolve();
-        Regression.Options o = new Regression.Options(
+        Regression.Options base = new Regression.Options(
                 config,
                 design.label(),
                 split.seeds(),
@@ -147,8 +160,13 @@ public final class RegressCommand implements Callable<Integer> {
                 limits,
                 codeCoverage,
                 engine.engine);
+        if (noCorpus && corpus != null) {
+            throw new IllegalArgumentException("--corpus and --no-corpus exclude each other: give one");
+        }
+        Regression.Options o = base.withCorpus(noCorpus ? List.of() : corpusTraces());
         List<Path> inputs = new ArrayList<>(verilog);
         inputs.addAll(design.inputs());
+        inputs.addAll(o.corpus());
         OutputDir dir = OutputDir.claim(out, "regress", RegressionReport.FILES, inputs);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch written = new CountDownLatch(1);
@@ -173,6 +191,18 @@ public final class RegressCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
+    }
+
+    /** The corpus's traces: --corpus DIR (which must exist), else the default one if it exists. */
+    private List<Path> corpusTraces() {
+        if (corpus != null) {
+            if (!java.nio.file.Files.isDirectory(corpus)) {
+                throw new IllegalArgumentException("--corpus " + corpus + ": no such directory");
+            }
+            return Corpus.traces(corpus);
+        }
+        Path d = Corpus.defaultDir();
+        return java.nio.file.Files.isDirectory(d) ? Corpus.traces(d) : List.of();
     }
 
     private OutputDir.Outcome run(Regression.Options o, OutputDir dir, AtomicBoolean stop) throws Exception {

@@ -35,6 +35,8 @@ public final class Regression {
      * @param window waveform cycles before a divergence
      * @param limits the per-seed watchdog
      * @param engine how the RTL side of each seed runs ({@code --engine})
+     * @param corpus directed trace files run before the seeds ({@code --corpus}); those recorded
+     *     on another design are skipped
      */
     public record Options(
             MacroConfig config,
@@ -47,9 +49,11 @@ public final class Regression {
             Shard shard,
             WorkerPool.Limits limits,
             boolean codeCoverage,
-            Engine engine) {
+            Engine engine,
+            List<Path> corpus) {
         public Options {
             engine = engine == null ? CosimRun.DEFAULT_ENGINE : engine;
+            corpus = corpus == null ? List.of() : List.copyOf(corpus);
             seeds = List.copyOf(seeds);
             verilog = verilog == null ? List.of() : List.copyOf(verilog);
             if (shard == null || limits == null) {
@@ -71,6 +75,22 @@ public final class Regression {
             }
         }
 
+        /** Without a corpus. */
+        public Options(
+                MacroConfig config,
+                String preset,
+                List<Long> seeds,
+                long cycles,
+                int jobs,
+                List<Path> verilog,
+                long window,
+                Shard shard,
+                WorkerPool.Limits limits,
+                boolean codeCoverage,
+                Engine engine) {
+            this(config, preset, seeds, cycles, jobs, verilog, window, shard, limits, codeCoverage, engine, List.of());
+        }
+
         /** On the default engine. */
         public Options(
                 MacroConfig config,
@@ -88,7 +108,14 @@ public final class Regression {
 
         /** The same regression on another engine. */
         public Options withEngine(Engine e) {
-            return new Options(config, preset, seeds, cycles, jobs, verilog, window, shard, limits, codeCoverage, e);
+            return new Options(
+                    config, preset, seeds, cycles, jobs, verilog, window, shard, limits, codeCoverage, e, corpus);
+        }
+
+        /** The same regression with the directed traces {@code files} run first. */
+        public Options withCorpus(List<Path> files) {
+            return new Options(
+                    config, preset, seeds, cycles, jobs, verilog, window, shard, limits, codeCoverage, engine, files);
         }
 
         /** Without code coverage, on the generated top or one netlist file. */
@@ -168,10 +195,16 @@ public final class Regression {
                 stop,
                 progress,
                 empty.points());
+        List<DirectedResult> directed = corpus(o, job, out, stop, empty);
         List<SeedResult> results = pool.run(o.seeds(), o.jobs());
         Coverage total = model.declare();
         for (SeedResult r : results) {
             total.merge(Coverage.of(r.coverage()));
+        }
+        for (DirectedResult d : directed) {
+            if (d.result() != null && d.result().coverage() != null) {
+                total.merge(Coverage.of(d.result().coverage()));
+            }
         }
         CodeCoverage.Summary code = null;
         if (o.codeCoverage()) {
@@ -181,7 +214,70 @@ public final class Regression {
                     .toList();
             code = dats.isEmpty() ? null : CodeCoverageFiles.write(dats, out, Hierarchy.TOP, sources(o));
         }
-        return RegressionSummary.of(o, results, total, code, stop.get(), (System.nanoTime() - t0) / 1e9);
+        return RegressionSummary.of(
+                o,
+                results,
+                directed.stream()
+                        .map(d -> d.result() == null
+                                ? d
+                                : new DirectedResult(
+                                        d.name(), d.file(), d.result().withoutCoverage(), null))
+                        .toList(),
+                total,
+                code,
+                stop.get(),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Runs the corpus's traces recorded on this regression's design, each in a worker as a seed
+     * is; the others are skipped with the reason. Only the first shard runs them, so that a merge
+     * holds each once.
+     */
+    private static List<DirectedResult> corpus(Options o, SeedJob job, Path out, AtomicBoolean stop, Coverage empty)
+            throws InterruptedException {
+        if (o.corpus().isEmpty() || o.shard().index() != 1) {
+            return List.of();
+        }
+        List<Path> run = new java.util.ArrayList<>();
+        java.util.Map<Path, String> skipped = new java.util.LinkedHashMap<>();
+        for (Path f : o.corpus()) {
+            String design = readDesign(f);
+            if (design.equals(o.preset())) {
+                run.add(f);
+            } else {
+                skipped.put(f, "recorded on " + design + "; this regression runs " + o.preset());
+            }
+        }
+        List<DirectedResult> out2 = new java.util.ArrayList<>();
+        if (!run.isEmpty()) {
+            WorkerPool pool = new WorkerPool(
+                    job.withCorpus(run),
+                    o.limits(),
+                    out.toAbsolutePath(),
+                    out.toAbsolutePath().resolve(LOG_DIR),
+                    stop,
+                    n -> {},
+                    empty.points());
+            List<Long> indices =
+                    java.util.stream.LongStream.range(0, run.size()).boxed().toList();
+            List<SeedResult> results = pool.run(indices, Math.min(o.jobs(), run.size()));
+            for (int k = 0; k < run.size(); k++) {
+                out2.add(new DirectedResult(
+                        SeedJob.traceName(run.get(k)), run.get(k).toString(), results.get(k), null));
+            }
+        }
+        skipped.forEach((f, why) -> out2.add(new DirectedResult(SeedJob.traceName(f), f.toString(), null, why)));
+        return out2;
+    }
+
+    /** The design a trace file names (the file was checked when the regression was set up). */
+    private static String readDesign(Path f) {
+        try {
+            return mramcim.verification.trace.TraceFormat.read(f).design();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The netlist the run compiled: the generated top, or the --verilog files. */

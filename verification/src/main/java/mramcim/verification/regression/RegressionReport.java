@@ -120,6 +120,16 @@ public final class RegressionReport {
                 lines.add("  holes in " + point + ": " + abbreviate(holes, 6));
             }
         }
+        if (!s.directed().isEmpty()) {
+            lines.add("directed traces: " + directedCounts(s));
+        }
+        for (DirectedResult d : s.directed()) {
+            if (d.failed()) {
+                lines.add(d.result().status().id() + " trace " + d.name() + ": "
+                        + d.result().detail());
+                lines.add("  replay: " + d.result().replay());
+            }
+        }
         for (SeedResult r : s.seeds()) {
             if (r.failed()) {
                 lines.add(r.status().id() + " seed " + r.seed() + ": " + r.detail());
@@ -143,6 +153,17 @@ public final class RegressionReport {
         return s.mutation() == null
                 ? "no campaign found (`scripts/mramcim mutate` measures one; docs/mutation.md)"
                 : s.mutation().describe("generated".equals(s.netlist()));
+    }
+
+    /** "3 passed, 1 failed, 2 skipped (other design)" over the corpus's traces. */
+    static String directedCounts(RegressionSummary s) {
+        long passed = s.directed().stream()
+                .filter(d -> d.result() != null && d.result().status() == SeedStatus.PASS)
+                .count();
+        long failed = s.directed().stream().filter(DirectedResult::failed).count();
+        long skipped = s.directed().stream().filter(d -> d.result() == null).count();
+        return passed + " passed, " + failed + " failed"
+                + (skipped > 0 ? ", " + skipped + " skipped (other design)" : "");
     }
 
     private static String counts(RegressionSummary s) {
@@ -219,6 +240,46 @@ public final class RegressionReport {
         md.append("| mutation score | ").append(mutationLine(s)).append(" |\n");
         md.append('\n');
 
+        if (!s.directed().isEmpty()) {
+            md.append("## Directed traces\n\n")
+                    .append(directedCounts(s))
+                    .append(", run before the seeds.\n\n| trace | verdict | detail |\n|---|---|---|\n");
+            for (DirectedResult d : s.directed()) {
+                md.append("| ")
+                        .append(d.name())
+                        .append(" | ")
+                        .append(
+                                d.result() == null
+                                        ? "skipped"
+                                        : d.result().status().id())
+                        .append(" | ")
+                        .append(
+                                d.result() == null
+                                        ? d.skipped()
+                                        : d.result().detail() == null
+                                                ? ""
+                                                : d.result().detail())
+                        .append(" |\n");
+            }
+            md.append('\n');
+            for (DirectedResult d : s.directed()) {
+                if (d.failed()) {
+                    SeedResult r = d.result();
+                    md.append("### trace ")
+                            .append(d.name())
+                            .append(": ")
+                            .append(r.status().id())
+                            .append("\n\n");
+                    md.append(r.detail()).append("\n\n");
+                    md.append("Replay: `").append(r.replay()).append("`\n\n");
+                    links(
+                            md,
+                            "Waveforms of the window before it",
+                            r.waves(),
+                            " (open the `.gtkw` files with `gtkwave`)");
+                }
+            }
+        }
         md.append("## Failures\n\n");
         List<SeedResult> failed = s.seeds().stream().filter(SeedResult::failed).toList();
         if (failed.isEmpty()) {
@@ -429,6 +490,8 @@ public final class RegressionReport {
         long skipped =
                 s.seeds().stream().filter(r -> r.cause() == Cause.STOPPED).count();
         long errors = s.seeds().size() - s.passed() - failures - skipped;
+        failures += s.directed().stream().filter(DirectedResult::failed).count();
+        skipped += s.directed().stream().filter(d -> d.result() == null).count();
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
@@ -436,7 +499,8 @@ public final class RegressionReport {
             x.writeCharacters("\n");
             x.writeStartElement("testsuite");
             x.writeAttribute("name", suite);
-            x.writeAttribute("tests", Integer.toString(s.seeds().size()));
+            x.writeAttribute(
+                    "tests", Integer.toString(s.seeds().size() + s.directed().size()));
             x.writeAttribute("failures", Long.toString(failures));
             x.writeAttribute("errors", Long.toString(errors));
             x.writeAttribute("skipped", Long.toString(skipped));
@@ -448,6 +512,9 @@ public final class RegressionReport {
             property(x, "shard", s.shard(), "    ");
             x.writeCharacters("\n  ");
             x.writeEndElement();
+            for (DirectedResult d : s.directed()) {
+                directedCase(x, suite, d);
+            }
             for (SeedResult r : s.seeds()) {
                 x.writeCharacters("\n  ");
                 x.writeStartElement("testcase");
@@ -485,6 +552,46 @@ public final class RegressionReport {
             throw new IllegalStateException("cannot write JUnit XML", e);
         }
         return text.toString();
+    }
+
+    /**
+     * One directed trace as a test case named after it (class {@code SUITE.directed}): a trace that
+     * failed is a {@code <failure>}, one of another design {@code <skipped>}.
+     */
+    private static void directedCase(XMLStreamWriter x, String suite, DirectedResult d) throws XMLStreamException {
+        x.writeCharacters("\n  ");
+        x.writeStartElement("testcase");
+        x.writeAttribute("classname", suite + ".directed");
+        x.writeAttribute("name", xmlSafe("trace " + d.name()));
+        x.writeAttribute(
+                "time",
+                String.format(
+                        Locale.ROOT,
+                        "%.3f",
+                        d.result() == null ? 0.0 : d.result().seconds()));
+        x.writeCharacters("\n    ");
+        x.writeStartElement("properties");
+        property(x, "trace", d.file(), "      ");
+        x.writeCharacters("\n    ");
+        x.writeEndElement();
+        if (d.result() == null) {
+            x.writeCharacters("\n    ");
+            x.writeStartElement("skipped");
+            x.writeAttribute("message", xmlSafe(d.skipped()));
+            x.writeEndElement();
+        } else if (d.result().status() != SeedStatus.PASS) {
+            SeedResult r = d.result();
+            x.writeCharacters("\n    ");
+            x.writeStartElement(r.status() == SeedStatus.FAIL ? "failure" : "error");
+            x.writeAttribute("message", xmlSafe("trace " + d.name() + ": " + r.detail()));
+            x.writeAttribute("type", r.cause().id());
+            if (r.replay() != null) {
+                x.writeCharacters(xmlSafe("replay: " + r.replay() + "\n" + String.join("\n", r.lastCommands())));
+            }
+            x.writeEndElement();
+        }
+        x.writeCharacters("\n  ");
+        x.writeEndElement();
     }
 
     private static void property(XMLStreamWriter x, String name, String value, String indent)

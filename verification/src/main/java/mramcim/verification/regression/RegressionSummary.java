@@ -23,6 +23,7 @@ import mramcim.verification.coverage.MutationScore;
  *     null
  * @param mutation the last mutation campaign's score, quoted beside the coverage, or null when none
  *     was found
+ * @param directed the corpus's directed traces, run before the seeds (in a merge: every shard's)
  */
 public record RegressionSummary(
         String format,
@@ -50,14 +51,23 @@ public record RegressionSummary(
         List<SeedResult> seeds,
         Map<String, Map<String, Long>> coverage,
         CodeCoverage.Summary codeCoverage,
-        MutationScore mutation) {
+        MutationScore mutation,
+        List<DirectedResult> directed) {
 
-    /** The format id of {@code summary.json}; changing it is a visible, tested decision. */
-    public static final String FORMAT = "mramcim-regress-summary/2";
+    /**
+     * The format id of {@code summary.json}; changing it is a visible, tested decision (3: the
+     * directed traces of the corpus).
+     */
+    public static final String FORMAT = "mramcim-regress-summary/3";
+
+    public RegressionSummary {
+        directed = directed == null ? List.of() : List.copyOf(directed);
+    }
 
     static RegressionSummary of(
             Regression.Options o,
             List<SeedResult> results,
+            List<DirectedResult> directed,
             Coverage total,
             CodeCoverage.Summary code,
             boolean interrupted,
@@ -76,7 +86,8 @@ public record RegressionSummary(
                         results.stream().map(SeedResult::withoutCoverage).toList(),
                         total,
                         false)
-                .withCodeCoverage(code);
+                .withCodeCoverage(code)
+                .withDirected(directed);
     }
 
     /**
@@ -170,20 +181,34 @@ public record RegressionSummary(
                 seeds,
                 total.points(),
                 null,
-                null);
+                null,
+                List.of());
     }
 
     /** This summary with its RTL code coverage. */
     public RegressionSummary withCodeCoverage(CodeCoverage.Summary code) {
-        return with(code, mutation);
+        return with(code, mutation, directed, verdict);
     }
 
     /** This summary quoting the last mutation campaign's score (null: none found). */
     public RegressionSummary withMutation(MutationScore m) {
-        return with(codeCoverage, m);
+        return with(codeCoverage, m, directed, verdict);
     }
 
-    private RegressionSummary with(CodeCoverage.Summary codeCoverage, MutationScore mutation) {
+    /**
+     * This summary with the corpus's directed traces; one that failed makes a passing verdict FAIL
+     * (a crash or an unfinished run keeps its own verdict).
+     */
+    public RegressionSummary withDirected(List<DirectedResult> d) {
+        Verdict v = verdict;
+        if (d.stream().anyMatch(DirectedResult::failed) && v == Verdict.PASS) {
+            v = Verdict.FAIL;
+        }
+        return with(codeCoverage, mutation, d, v);
+    }
+
+    private RegressionSummary with(
+            CodeCoverage.Summary codeCoverage, MutationScore mutation, List<DirectedResult> directed, Verdict verdict) {
         return new RegressionSummary(
                 format,
                 verdict,
@@ -210,7 +235,8 @@ public record RegressionSummary(
                 seeds,
                 coverage,
                 codeCoverage,
-                mutation);
+                mutation,
+                directed);
     }
 
     private static int count(List<SeedResult> seeds, SeedStatus s) {

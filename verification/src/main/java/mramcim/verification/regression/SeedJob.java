@@ -35,6 +35,8 @@ import mramcim.verification.trace.TraceFile;
  * @param trace the command trace that drives the host ({@code cosim --trace}), or null for the
  *     random host of each seed
  * @param record where the main run's command trace goes ({@code cosim --record}), or null
+ * @param corpus the directed traces of a regression's corpus: when not empty, "seed" k of this job
+ *     is the trace {@code corpus[k]} (on its own die), not a random seed
  */
 public record SeedJob(
         String configJson,
@@ -52,7 +54,12 @@ public record SeedJob(
         BuildRef build,
         Engine engine,
         String trace,
-        String record) {
+        String record,
+        List<String> corpus) {
+
+    public SeedJob {
+        corpus = corpus == null ? List.of() : List.copyOf(corpus);
+    }
 
     /** A built library as a worker receives it; the worker checks the digest before loading it. */
     public record BuildRef(
@@ -116,7 +123,8 @@ public record SeedJob(
                 o.trace() == null || o.trace().file() == null
                         ? null
                         : o.trace().file().toAbsolutePath().toString(),
-                null);
+                null,
+                List.of());
     }
 
     /** The same job with the netlist's extra inputs held at {@code values}. */
@@ -137,7 +145,8 @@ public record SeedJob(
                 build,
                 engine,
                 trace,
-                record);
+                record,
+                corpus);
     }
 
     /** The same job, writing the main run's command trace to {@code file}. */
@@ -158,7 +167,30 @@ public record SeedJob(
                 build,
                 engine,
                 trace,
-                file.toAbsolutePath().toString());
+                file.toAbsolutePath().toString(),
+                corpus);
+    }
+
+    /** The same job running the directed traces {@code files} ("seed" k = file k) instead of seeds. */
+    public SeedJob withCorpus(List<Path> files) {
+        return new SeedJob(
+                configJson,
+                preset,
+                cycles,
+                verilog,
+                countAll,
+                codeCoverage,
+                pins,
+                wave,
+                window,
+                outDir,
+                seedSubdirs,
+                coverage,
+                build,
+                engine,
+                trace,
+                record,
+                files.stream().map(f -> f.toAbsolutePath().toString()).toList());
     }
 
     MacroConfig config() {
@@ -167,10 +199,11 @@ public record SeedJob(
 
     /** The lockstep options of one seed (of the trace's die, when a trace drives the host). */
     CosimRun.Options options(MacroConfig config, long seed) {
-        if (trace != null) {
+        String file = !corpus.isEmpty() ? corpus.get((int) seed) : trace;
+        if (file != null) {
             TraceFile t;
             try {
-                t = TraceFile.read(Path.of(trace));
+                t = TraceFile.read(Path.of(file));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -200,7 +233,25 @@ public record SeedJob(
 
     /** Where the waveforms of a seed go. */
     Path waveDir(long seed) {
-        Path out = Path.of(outDir);
-        return seedSubdirs ? out.resolve("failures").resolve("seed-" + seed).resolve("wave") : out.resolve("wave");
+        return seedSubdirs ? failureDir(seed).resolve("wave") : Path.of(outDir).resolve("wave");
+    }
+
+    /**
+     * Where a failing seed's files go in a regression: {@code failures/seed-N}, or {@code
+     * failures/trace-NAME} for a directed trace of the corpus.
+     */
+    Path failureDir(long seed) {
+        return Path.of(outDir).resolve("failures").resolve(failureName(seed));
+    }
+
+    /** {@code seed-N}, or {@code trace-NAME} for "seed" k of a corpus job. */
+    String failureName(long seed) {
+        return corpus.isEmpty() ? "seed-" + seed : "trace-" + traceName(Path.of(corpus.get((int) seed)));
+    }
+
+    /** A corpus trace's name: its file name without {@code .trace}. */
+    public static String traceName(Path file) {
+        String n = file.getFileName().toString();
+        return n.endsWith(SeedRunner.TRACE_SUFFIX) ? n.substring(0, n.length() - SeedRunner.TRACE_SUFFIX.length()) : n;
     }
 }

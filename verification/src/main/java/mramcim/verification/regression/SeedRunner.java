@@ -18,10 +18,10 @@ import mramcim.verification.trace.TraceFormat;
  * Runs one seed of a {@link SeedJob}: the lockstep with coverage, and on a failure a bit-exact
  * replay with waveforms of the window before it. This is what a worker process does per seed.
  */
-final class SeedRunner {
+public final class SeedRunner {
 
     /** The file name ending of a command trace. */
-    static final String TRACE_SUFFIX = ".trace";
+    public static final String TRACE_SUFFIX = ".trace";
 
     /** Where the seeds' RTL code-coverage files go, below the output directory. */
     static final String CODE_COVERAGE_DIR = "code-coverage/seeds";
@@ -128,7 +128,7 @@ final class SeedRunner {
                 CosimRun.run(
                         o.withCycles(r.failureCycle()), build, () -> null, heartbeat(monitor), t -> failure[0] = t);
             }
-            Path file = out.resolve("failures").resolve("seed-" + seed).resolve("seed-" + seed + TRACE_SUFFIX);
+            Path file = job.failureDir(seed).resolve(job.failureName(seed) + TRACE_SUFFIX);
             TraceFormat.write(failure[0], file);
             traceFile = out.relativize(file).toString();
         }

@@ -67,6 +67,7 @@ public final class ShardMerge {
         }
         Shard whole = Shard.whole(a.firstSeed(), a.seedCount());
         List<SeedResult> seeds = new ArrayList<>();
+        List<DirectedResult> directed = new ArrayList<>();
         Coverage total = Coverage.of(a.coverage()).copy();
         double wall = 0;
         boolean interrupted = false;
@@ -99,6 +100,7 @@ public final class ShardMerge {
             RegressionSummary s = p.summary();
             present.add(shard.label() + (s.verdict() == Verdict.RUNNING ? " (unfinished)" : ""));
             seeds.addAll(s.seeds());
+            directed.addAll(s.directed());
             if (p != parts.get(0)) {
                 total.merge(Coverage.of(s.coverage()));
             }
@@ -111,19 +113,20 @@ public final class ShardMerge {
                 + String.join(", ", present)
                 + (missing.isEmpty() ? "" : "; missing " + String.join(", ", missing));
         return RegressionSummary.build(
-                a.preset(),
-                a.rows(),
-                a.cols(),
-                a.cyclesPerSeed(),
-                a.netlist(),
-                whole,
-                label,
-                jobs,
-                interrupted,
-                wall,
-                seeds,
-                total,
-                false);
+                        a.preset(),
+                        a.rows(),
+                        a.cols(),
+                        a.cyclesPerSeed(),
+                        a.netlist(),
+                        whole,
+                        label,
+                        jobs,
+                        interrupted,
+                        wall,
+                        seeds,
+                        total,
+                        false)
+                .withDirected(directed);
     }
 
     private static void same(Part p, Part first, String what, Function<RegressionSummary, Object> f) {
