@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
             MnistCommand.class,
             WineCommand.class,
             ShrinkCommand.class,
-            CorpusCommand.class
+            CorpusCommand.class,
+            WaveCommand.class
         })
 public final class Main implements Runnable {
 

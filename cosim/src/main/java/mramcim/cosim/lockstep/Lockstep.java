@@ -475,6 +475,19 @@ public final class Lockstep implements AutoCloseable {
         return engine == Engine.CYCLE ? rtlValue(s) : model.value(s);
     }
 
+    /**
+     * Both sides' values of a signal after the last edge, hexadecimal as a {@link Divergence}
+     * gives them: {model, rtl}. The cycle engine only (the batched engines' RTL lags the model).
+     */
+    public String[] hexValues(Signal s) {
+        requireCycleEngine();
+        if (s.vector()) {
+            int bits = s == Signal.IN_VEC ? rows : cols;
+            return new String[] {hex(model.words(s), bits), hex(rtlWords(s), bits)};
+        }
+        return new String[] {Long.toHexString(model.value(s)), Long.toHexString(rtlValue(s))};
+    }
+
     /** The RTL's value of a vector signal, without allocation. */
     private long[] rtlWords(Signal s) {
         return s == Signal.IN_VEC ? rtlPins.inVec : rtlIn.cmp;
@@ -521,17 +534,8 @@ public final class Lockstep implements AutoCloseable {
     }
 
     private Divergence divergence(Signal s) {
-        String mv;
-        String rv;
-        if (s.vector()) {
-            int bits = s == Signal.IN_VEC ? rows : cols;
-            mv = hex(model.words(s), bits);
-            rv = hex(rtlWords(s), bits);
-        } else {
-            mv = Long.toHexString(model.value(s));
-            rv = Long.toHexString(rtlValue(s));
-        }
-        return new Divergence(cycle, s, mv, rv, recentCommands());
+        String[] v = hexValues(s);
+        return new Divergence(cycle, s, v[0], v[1], recentCommands());
     }
 
     /**

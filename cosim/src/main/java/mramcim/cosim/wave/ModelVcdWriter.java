@@ -138,6 +138,23 @@ public final class ModelVcdWriter implements AutoCloseable {
      * V_ref)).
      */
     private double vSense(AnalogFrontEnd a, int col) {
+        return senseVoltage(a, col, vDrv, vRef, tClk);
+    }
+
+    /**
+     * The model's sense-node voltage of column {@code col} now, V (the lumped picture above), for
+     * the waveform pictures of a divergence as for this VCD.
+     */
+    public static double senseVoltage(Lockstep ls, int col) {
+        return senseVoltage(
+                ls.modelSide().analog(),
+                col,
+                ls.config().column().vDrv(),
+                ls.config().column().vRef(),
+                ls.config().timing().tClk());
+    }
+
+    private static double senseVoltage(AnalogFrontEnd a, int col, double vDrv, double vRef, double tClk) {
         double tau = a.tau()[col];
         if (a.elapsed() == 0 || !(tau > 0)) {
             return 0;

@@ -35,6 +35,7 @@ public final class RegressionReport {
             "summary.json",
             "junit.xml",
             "report.md",
+            RegressionHtml.FILE,
             "failures",
             Regression.LOG_DIR,
             mramcim.verification.coverage.CodeCoverageFiles.DIR);
@@ -48,7 +49,8 @@ public final class RegressionReport {
         Path json = out.write("summary.json", JSON.writeValueAsBytes(s));
         Path junit = out.write("junit.xml", junit(s));
         Path md = out.write("report.md", markdown(s));
-        return List.of(md, json, junit);
+        Path html = out.write(RegressionHtml.FILE, RegressionHtml.page(s, out.path()));
+        return List.of(md, html, json, junit);
     }
 
     /** Reads a {@code summary.json}, refusing a file that is not one with the reason. */
@@ -380,6 +382,11 @@ public final class RegressionReport {
         if (files.isEmpty()) {
             return;
         }
+        files.stream()
+                .filter(f -> f.endsWith(".svg"))
+                .forEach(f -> md.append("![waveforms of the last edges before it](")
+                        .append(f)
+                        .append(")\n\n"));
         md.append(title).append(": ");
         md.append(String.join(
                 ", ",

@@ -13,6 +13,8 @@ import mramcim.verification.coverage.CoverageCollector;
 import mramcim.verification.coverage.CoverageModel;
 import mramcim.verification.trace.Trace;
 import mramcim.verification.trace.TraceFormat;
+import mramcim.verification.triage.WaveformSvg;
+import mramcim.verification.triage.WindowCapture;
 
 /**
  * Runs one seed of a {@link SeedJob}: the lockstep with coverage, and on a failure a bit-exact
@@ -117,9 +119,16 @@ public final class SeedRunner {
             long at = r.failureCycle();
             Waves replay = new Waves(dir, at - job.window() + 1);
             CosimRun.Options upTo = o.withCycles(at).withEngine(Engine.CYCLE).withCountAll(false);
-            CosimRun.run(upTo, build, () -> replay, heartbeat(monitor), traced ? t -> failure[0] = t : null);
+            WindowCapture window = new WindowCapture((int) Math.min(PICTURE_EDGES, job.window()));
+            CosimRun.run(
+                    upTo, build, () -> both(replay, window), heartbeat(monitor), traced ? t -> failure[0] = t : null);
             monitor.phase("waves");
             files.addAll(replay.finish(config.rows(), config.cols()));
+            if (window.size() > 0) {
+                Path svg = dir.resolve(PICTURE);
+                WaveformSvg.write(window.waveform(pictureTitle(seed, r), failingSignal(r), at), svg);
+                files.add(svg);
+            }
         }
         String traceFile = null;
         if (traced) {
@@ -142,6 +151,27 @@ public final class SeedRunner {
                         cov[0] == null ? null : cov[0].coverage(),
                         wrote[0] ? out.relativize(dat).toString() : null)
                 .withTrace(traceFile);
+    }
+
+    /** The waveform picture of a failure, beside its VCD files. */
+    public static final String PICTURE = "divergence.svg";
+
+    /** Edges a picture shows at most: the last ones before the failure. */
+    static final int PICTURE_EDGES = 48;
+
+    /** The first failing signal of a result, or null when the netlist halted first. */
+    static mramcim.cosim.lockstep.Signal failingSignal(CosimRun.Result r) {
+        return r.first() != null && r.first().cycle() == r.failureCycle()
+                ? r.first().signal()
+                : null;
+    }
+
+    private String pictureTitle(long seed, CosimRun.Result r) {
+        String what =
+                job.corpus().isEmpty() ? "seed " + seed : job.failureName(seed).replace('-', ' ');
+        String detail =
+                failingSignal(r) != null ? r.first().summary() : r.halt().summary();
+        return what + ": " + detail;
     }
 
     /** The control of a replay: nothing to stop, and alive for the watchdog. */
