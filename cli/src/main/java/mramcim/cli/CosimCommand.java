@@ -171,7 +171,7 @@ public final class CosimCommand implements Callable<Integer> {
         }
         long cap = parsed.hasMatchedOption("--cycles") ? cycles : CosimRun.traceCycleCap(t.trace());
         return new CosimRun.Options(
-                CosimRun.design(label),
+                CosimRun.traceDesign(t.trace()),
                 label,
                 t.trace().seed(),
                 cap,

@@ -56,7 +56,7 @@ public final class Main implements Runnable {
         // Every command answers --help and --version, whether or not its class asks for it.
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            cmd.getErr().println("mramcim " + cmd.getCommandName() + ": " + message(ex));
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message(ex));
             return ex instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAIL;
         });
         return cl;

@@ -14,7 +14,7 @@ final class TraceFiles {
     static TraceFile read(String option, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(
-                    option + " " + file + ": no such file (record one with `mramcim cosim --record FILE`)");
+                    option + " " + file + ": no such file (record one with mramcim cosim --record FILE)");
         }
         try {
             return TraceFile.read(file.toAbsolutePath().normalize());

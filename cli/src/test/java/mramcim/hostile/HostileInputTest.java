@@ -548,8 +548,8 @@ class HostileInputTest {
                 "a truncated summary", "is not a readable regression summary", t -> t.substring(0, t.length() / 2)));
         c.add(mergeEdited(
                 "a summary of an older format",
-                "is a summary of format mramcim-regress-summary/1",
-                t -> t.replace("mramcim-regress-summary/2", "mramcim-regress-summary/1")));
+                "is a summary of format mramcim-regress-summary/2",
+                t -> t.replace(mramcim.verification.regression.RegressionSummary.FORMAT, "mramcim-regress-summary/2")));
         c.add(refusedIn(
                 "merge: one shard twice",
                 "shard 1/2 is given twice",
@@ -582,7 +582,139 @@ class HostileInputTest {
                 "merge: a missing directory",
                 "does not exist",
                 t -> a("merge", tmp.resolve("nowhere").toString())));
+        traces(c);
         return c.stream();
+    }
+
+    /** A trace of the 8x8 preset that passes on the generated RTL (three commands). */
+    static Path passingTrace(Path t) {
+        return write(
+                t.resolve("passing.trace"),
+                "trace 1 seed=1 design=" + PRESET
+                        + "\n+0 WRITE_REG addr=0x2 data=0x20\n+2 COMPUTE\n+40 READ_RESULT\nend +3\n");
+    }
+
+    /** Command traces, shrinking, the corpus and waveform pictures (issue 22). */
+    static void traces(List<Case> c) {
+        c.add(refusedIn(
+                "cosim: a trace file that is not there",
+                "--trace",
+                t -> a("cosim", "--trace", t.resolve("none.trace").toString())));
+        c.add(refusedIn(
+                "cosim: a trace cut off before its end line",
+                "no 'end +N' line",
+                t -> a(
+                        "cosim",
+                        "--trace",
+                        write(t.resolve("cut.trace"), "trace 1 seed=1 design=" + PRESET + "\n+0 COMPUTE\n")
+                                .toString())));
+        c.add(refusedIn(
+                "cosim: a trace with a binary line",
+                "cut2.trace:2:1:",
+                t -> a(
+                        "cosim",
+                        "--trace",
+                        write(
+                                        t.resolve("cut2.trace"),
+                                        "trace 1 seed=1 design=" + PRESET + "\n\u0001\u0002\u00ff\nend +0\n")
+                                .toString())));
+        c.add(refusedIn(
+                "cosim: a trace of an unknown preset",
+                "small:0x0",
+                t -> a(
+                        "cosim",
+                        "--trace",
+                        write(t.resolve("unknown.trace"), "trace 1 seed=1 design=small:0x0\nend +0\n")
+                                .toString())));
+        c.add(refusedIn(
+                "cosim: a trace with another --seed",
+                "runs on the die of seed 1",
+                t -> a("cosim", "--trace", passingTrace(t).toString(), "--seed", "2")));
+        c.add(refusedIn(
+                "cosim: a trace with another --preset",
+                "runs on the design " + PRESET,
+                t -> a("cosim", "--trace", passingTrace(t).toString(), "--preset", "jung2022")));
+        c.add(refusedIn(
+                "shrink: a trace that passes",
+                "there is no failure to shrink",
+                t -> a(
+                        "shrink",
+                        "--trace",
+                        passingTrace(t).toString(),
+                        "--out",
+                        t.resolve("sh1").toString())));
+        c.add(refused(
+                "shrink: a replay that is not a cosim command",
+                "is not a cosim command",
+                "shrink",
+                "--replay",
+                "rm -rf /"));
+        c.add(refused(
+                "shrink: a replay with an option shrink does not replay",
+                "'--count-all' is not an option shrink replays",
+                "shrink",
+                "--replay",
+                "scripts/mramcim cosim --count-all --seed 1"));
+        c.add(refused(
+                "shrink: a replay with a seed that is not a number",
+                "--seed 'one' is not a count",
+                "shrink",
+                "--replay",
+                "scripts/mramcim cosim --seed one"));
+        c.add(refusedIn(
+                "shrink: both --trace and --replay",
+                "mutually exclusive",
+                t -> a("shrink", "--trace", passingTrace(t).toString(), "--replay", "cosim --seed 1")));
+        c.add(refused(
+                "shrink: a budget of 0 s",
+                "--budget = 0 is out of range",
+                "shrink",
+                "--replay",
+                "cosim",
+                "--budget",
+                "0"));
+        c.add(refusedIn(
+                "corpus add: a name with a slash",
+                "is not a trace name",
+                t -> a(
+                        "corpus",
+                        "add",
+                        passingTrace(t).toString(),
+                        "--name",
+                        "../x",
+                        "--corpus",
+                        t.resolve("cp").toString())));
+        c.add(refusedIn(
+                "regress: a corpus that is not there",
+                "--corpus",
+                t -> a(
+                        "regress",
+                        "--preset",
+                        PRESET,
+                        "--corpus",
+                        t.resolve("no-corpus").toString())));
+        c.add(refusedIn(
+                "wave: --from past the run",
+                "is past the run's last edge",
+                t -> a(
+                        "wave",
+                        "--trace",
+                        passingTrace(t).toString(),
+                        "--from",
+                        "100000",
+                        "--out",
+                        t.resolve("w.svg").toString())));
+        c.add(refusedIn(
+                "wave: a row that does not exist",
+                "--rows: no row 'rsp_dta'",
+                t -> a(
+                        "wave",
+                        "--trace",
+                        passingTrace(t).toString(),
+                        "--rows",
+                        "rsp_dta",
+                        "--out",
+                        t.resolve("w2.svg").toString())));
     }
 
     /** Merge of shard 1/2 with shard 2/2's summary edited by {@code edit}. */
@@ -647,9 +779,10 @@ class HostileInputTest {
         }
     }
 
-    static void write(Path f, String text) {
+    static Path write(Path f, String text) {
         try {
             Files.writeString(f, text);
+            return f;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

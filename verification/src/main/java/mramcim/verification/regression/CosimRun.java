@@ -182,6 +182,15 @@ public final class CosimRun {
                 : MacroConfig.preset(label);
     }
 
+    /** The configuration a trace's header names, or why it names none. */
+    public static MacroConfig traceDesign(Trace t) {
+        try {
+            return design(t.design());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the trace names the design " + t.design() + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The cycles a trace run may take at most: four times the edges its lines schedule, plus
      * {@value #TRACE_SLACK_CYCLES} for the commands that wait on the macro (a trace ends by
@@ -201,7 +210,7 @@ public final class CosimRun {
     public static Options ofTrace(TraceFile t, List<Path> verilog, Map<String, Long> pins, Engine engine) {
         Trace trace = t.trace();
         return new Options(
-                design(trace.design()),
+                traceDesign(trace),
                 trace.design(),
                 trace.seed(),
                 traceCycleCap(trace),
