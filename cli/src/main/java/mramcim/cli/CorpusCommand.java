@@ -58,8 +58,9 @@ public final class CorpusCommand implements Runnable {
         public Integer call() throws Exception {
             TraceFiles.read("FILE", trace);
             Path added = Corpus.add(dir.resolve(), trace, name);
-            System.out.println("added " + added + " (" + TraceFormat.read(added).commands()
-                    + " commands); regress replays it before the seeds");
+            int n = TraceFormat.read(added).commands();
+            System.out.println("added " + added + " (" + n + (n == 1 ? " command" : " commands")
+                    + "); regress replays it before the seeds");
             return 0;
         }
     }

@@ -123,7 +123,12 @@ public final class ShrinkCommand implements Callable<Integer> {
                 .shrink(original);
         Path minimal = dir.resolve("minimal.trace");
         TraceFormat.write(s.original(), dir.resolve("original.trace"));
-        TraceFormat.write(s.minimal(), minimal);
+        List<String> about = List.of(
+                "shrunk by mramcim shrink from " + s.originalFailure().commands() + " commands ("
+                        + (traceFile != null ? "trace " + traceFile.getFileName() : "seed " + replay.seed()) + ") on "
+                        + base.netlist(),
+                "fails there at " + failure(s.minimalFailure()));
+        TraceFormat.write(s.minimal(), about, minimal);
         String replayMinimal = "scripts/mramcim cosim --trace " + minimal
                 + String.join("", verilog.stream().map(v -> " --verilog " + v).toList());
         List<String> lines = new ArrayList<>();

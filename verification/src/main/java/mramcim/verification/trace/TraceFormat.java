@@ -17,7 +17,7 @@ import mramcim.spec.Op;
  * <pre>
  * trace 1 seed=7 design=jung2022
  * +0 WRITE_REG addr=0x2 data=0x40
- * +3 COMPUTE stall=12 fault=dead:0-63
+ * +3 COMPUTE stall=12 fault=dead:0-63      (addr and data 0 are left out)
  * +17 reset
  * end +20
  * </pre>
@@ -42,8 +42,16 @@ public final class TraceFormat {
 
     /** The trace as text. */
     public static String write(Trace t) {
+        return write(t, List.of());
+    }
+
+    /** The trace as text, with {@code comments} (one per line) after the format's own. */
+    public static String write(Trace t, List<String> comments) {
         StringBuilder b = new StringBuilder();
         b.append("# mramcim command trace (docs/traces.md): \"+N\" = N clock edges after the previous line\n");
+        for (String c : comments) {
+            b.append("# ").append(c.replace("\n", " ")).append('\n');
+        }
         b.append(HEADER)
                 .append(' ')
                 .append(VERSION)
@@ -59,7 +67,12 @@ public final class TraceFormat {
             } else {
                 Op op = Op.of(l.op());
                 b.append(op != null ? op.name() : String.format(Locale.ROOT, "0x%X", l.op()));
-                b.append(String.format(Locale.ROOT, " addr=0x%X data=0x%X", l.addr(), l.data()));
+                if (l.addr() != 0) {
+                    b.append(String.format(Locale.ROOT, " addr=0x%X", l.addr()));
+                }
+                if (l.data() != 0) {
+                    b.append(String.format(Locale.ROOT, " data=0x%X", l.data()));
+                }
                 if (l.stall() > 0) {
                     b.append(" stall=").append(l.stall());
                 }
@@ -82,11 +95,16 @@ public final class TraceFormat {
 
     /** Writes the trace to {@code file}. */
     public static void write(Trace t, Path file) throws IOException {
+        write(t, List.of(), file);
+    }
+
+    /** Writes the trace to {@code file} with {@code comments}. */
+    public static void write(Trace t, List<String> comments, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, write(t), StandardCharsets.UTF_8);
+        Files.writeString(file, write(t, comments), StandardCharsets.UTF_8);
     }
 
     /** Reads a trace file. */

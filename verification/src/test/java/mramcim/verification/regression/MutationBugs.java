@@ -29,9 +29,14 @@ public final class MutationBugs {
     public record Bug(String name, String original, String mutant, String pin) {
         /** The generated 8x8 top with the bug applied, in {@code dir}. */
         public Path write(Path dir) throws java.io.IOException {
-            String sv = Generator.emit("MramCimMacro", 8, 8);
+            return write(dir, 8, 8);
+        }
+
+        /** The generated top of {@code rows} x {@code cols} with the bug applied, in {@code dir}. */
+        public Path write(Path dir, int rows, int cols) throws java.io.IOException {
+            String sv = Generator.emit("MramCimMacro", rows, cols);
             assertTrue(sv.contains(original), name + ": the generated Verilog no longer holds '" + original + "'");
-            Path file = dir.resolve(name + ".sv");
+            Path file = dir.resolve(name + "-" + rows + "x" + cols + ".sv");
             Files.writeString(file, sv.replace(original, mutant), StandardCharsets.UTF_8);
             return file;
         }
