@@ -21,7 +21,15 @@ import org.jfree.svg.SVGGraphics2D;
 public final class WaveformSvg {
 
     static final int LABEL_WIDTH = 190;
-    static final int EDGE_WIDTH = 26;
+
+    /** Width of one edge's column, px: wide for a few edges (values readable), narrow for many. */
+    static final int MIN_EDGE_WIDTH = 26;
+
+    static final int MAX_EDGE_WIDTH = 90;
+
+    /** The width the columns share when there are few of them, px. */
+    static final int PLOT_WIDTH = 900;
+
     static final int ROW_HEIGHT = 22;
     static final int REAL_ROW_HEIGHT = 44;
     static final int TITLE_HEIGHT = 46;
@@ -36,10 +44,19 @@ public final class WaveformSvg {
     static final Color GRID = new Color(0xE0, 0xE0, 0xE0);
     static final Color TEXT = new Color(0x20, 0x20, 0x20);
 
-    private WaveformSvg() {}
+    /** Width of this picture's edge columns, px. */
+    private final int edgeWidth;
+
+    private WaveformSvg(int edges) {
+        this.edgeWidth = Math.max(MIN_EDGE_WIDTH, Math.min(MAX_EDGE_WIDTH, PLOT_WIDTH / Math.max(1, edges)));
+    }
 
     /** The picture as an SVG element (no XML declaration: fit to embed in HTML). */
     public static String svg(Waveform w) {
+        return new WaveformSvg(w.cycles().length).draw(w);
+    }
+
+    private String draw(Waveform w) {
         int n = w.cycles().length;
         int height = TITLE_HEIGHT + MARGIN;
         for (Waveform.Row r : w.rows()) {
@@ -47,7 +64,7 @@ public final class WaveformSvg {
         }
         Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 13);
         int titleWidth = new SVGGraphics2D(1, 1).getFontMetrics(titleFont).stringWidth(w.title());
-        int width = Math.max(LABEL_WIDTH + Math.max(1, n) * EDGE_WIDTH, titleWidth) + 2 * MARGIN;
+        int width = Math.max(LABEL_WIDTH + Math.max(1, n) * edgeWidth, titleWidth) + 2 * MARGIN;
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
@@ -65,10 +82,10 @@ public final class WaveformSvg {
             }
             if (i % RULER_EVERY == 0 || i == n - 1) {
                 g.setColor(TEXT);
-                g.drawString(Long.toString(w.cycles()[i]), x0 + i * EDGE_WIDTH, TITLE_HEIGHT - 10);
+                g.drawString(Long.toString(w.cycles()[i]), x0 + i * edgeWidth, TITLE_HEIGHT - 10);
             }
             g.setColor(GRID);
-            g.drawLine(x0 + i * EDGE_WIDTH, TITLE_HEIGHT - 6, x0 + i * EDGE_WIDTH, height - MARGIN);
+            g.drawLine(x0 + i * edgeWidth, TITLE_HEIGHT - 6, x0 + i * edgeWidth, height - MARGIN);
         }
         int y = TITLE_HEIGHT;
         for (Waveform.Row r : w.rows()) {
@@ -91,7 +108,7 @@ public final class WaveformSvg {
         if (failCol >= 0) {
             g.setColor(FAIL);
             g.setStroke(new BasicStroke(2f));
-            int fx = x0 + failCol * EDGE_WIDTH;
+            int fx = x0 + failCol * edgeWidth;
             g.drawLine(fx, TITLE_HEIGHT - 6, fx, height - MARGIN);
             g.drawString("failure", fx + 3, 32);
         }
@@ -107,7 +124,7 @@ public final class WaveformSvg {
         Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(w) + "\n", StandardCharsets.UTF_8);
     }
 
-    private static void drawBit(SVGGraphics2D g, Waveform.Row r, int x0, int y, int h, Color c) {
+    private void drawBit(SVGGraphics2D g, Waveform.Row r, int x0, int y, int h, Color c) {
         g.setColor(c);
         g.setStroke(new BasicStroke(1.5f));
         Path2D p = new Path2D.Double();
@@ -115,18 +132,18 @@ public final class WaveformSvg {
         int lo = y + h - 4;
         for (int i = 0; i < r.values().length; i++) {
             int level = "1".equals(r.values()[i]) ? hi : lo;
-            int x = x0 + i * EDGE_WIDTH;
+            int x = x0 + i * edgeWidth;
             if (i == 0) {
                 p.moveTo(x, level);
             } else {
                 p.lineTo(x, level);
             }
-            p.lineTo(x + EDGE_WIDTH, level);
+            p.lineTo(x + edgeWidth, level);
         }
         g.draw(p);
     }
 
-    private static void drawBus(SVGGraphics2D g, Waveform.Row r, int x0, int y, int h, Color c, Font font) {
+    private void drawBus(SVGGraphics2D g, Waveform.Row r, int x0, int y, int h, Color c, Font font) {
         g.setStroke(new BasicStroke(1f));
         FontMetrics fm = g.getFontMetrics(font);
         String[] v = r.values();
@@ -136,8 +153,8 @@ public final class WaveformSvg {
             while (j + 1 < v.length && v[j + 1].equals(v[i])) {
                 j++;
             }
-            int xa = x0 + i * EDGE_WIDTH;
-            int xb = x0 + (j + 1) * EDGE_WIDTH;
+            int xa = x0 + i * edgeWidth;
+            int xb = x0 + (j + 1) * edgeWidth;
             Path2D box = new Path2D.Double();
             int top = y + 4;
             int bot = y + h - 4;
@@ -158,7 +175,7 @@ public final class WaveformSvg {
         }
     }
 
-    private static void drawReal(SVGGraphics2D g, Waveform.Row r, int x0, int y, int h, Color c, Font font) {
+    private void drawReal(SVGGraphics2D g, Waveform.Row r, int x0, int y, int h, Color c, Font font) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double d : r.reals()) {
@@ -186,7 +203,7 @@ public final class WaveformSvg {
                 continue;
             }
             double py = y + h - 5 - (d - min) / span * (h - 10);
-            double px = x0 + (i + 0.5) * EDGE_WIDTH;
+            double px = x0 + (i + 0.5) * edgeWidth;
             if (!started) {
                 p.moveTo(px, py);
                 started = true;
