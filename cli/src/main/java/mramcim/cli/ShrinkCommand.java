@@ -112,7 +112,7 @@ public final class ShrinkCommand implements Callable<Integer> {
         if (original == null) {
             Trace[] t = {null};
             System.err.println("shrink: recording seed " + replay.seed() + " (" + replay.cycles() + " cycles)");
-            CosimRun.Result r = CosimRun.run(base, build, () -> null, NO_CONTROL, x -> t[0] = x);
+            CosimRun.Result r = CosimRun.run(base, build, () -> null, CosimRun.NO_CONTROL, x -> t[0] = x);
             if (r.passed()) {
                 throw new IllegalArgumentException("--replay: seed " + replay.seed() + " passes on " + base.netlist()
                         + " in " + replay.cycles() + " cycles: there is no failure to shrink");
@@ -181,14 +181,4 @@ public final class ShrinkCommand implements Callable<Integer> {
                 ? d.summary()
                 : "RTL halted: " + r.halt().summary();
     }
-
-    private static final CosimRun.Control NO_CONTROL = new CosimRun.Control() {
-        @Override
-        public boolean stopRequested() {
-            return false;
-        }
-
-        @Override
-        public void advanced(long cycles) {}
-    };
 }

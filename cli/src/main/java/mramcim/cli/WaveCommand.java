@@ -8,9 +8,9 @@ import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.verification.regression.CosimRun;
 import mramcim.verification.trace.TraceFile;
-import mramcim.verification.triage.Waveform;
-import mramcim.verification.triage.WaveformSvg;
-import mramcim.verification.triage.WindowCapture;
+import mramcim.verification.waveform.Waveform;
+import mramcim.verification.waveform.WaveformSvg;
+import mramcim.verification.waveform.WindowCapture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

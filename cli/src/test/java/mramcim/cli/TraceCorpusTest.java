@@ -109,6 +109,7 @@ class TraceCorpusTest {
                 corpus.resolve("other-design.trace"),
                 Files.readString(minimal).replace("design=" + PRESET, "design=jung2022"));
 
+        // one cycle per seed: the seed passes, and the corpus trace still runs to its end
         CliRun onMutant = CliRun.of(
                 "regress",
                 "--preset",
@@ -116,7 +117,7 @@ class TraceCorpusTest {
                 "--seeds",
                 "1",
                 "--cycles",
-                "2000",
+                "1",
                 "--verilog",
                 mutant.toString(),
                 "--corpus",
@@ -126,6 +127,7 @@ class TraceCorpusTest {
                 tmp.resolve("r-mutant").toString());
         assertEquals(1, onMutant.code(), onMutant.out());
         assertTrue(onMutant.out().contains("FAIL trace rounding: "), onMutant.out());
+        assertTrue(onMutant.out().contains("1 passed, 0 failed"), "the one-cycle seed passes: " + onMutant.out());
         String junit = Files.readString(tmp.resolve("r-mutant").resolve("junit.xml"));
         assertTrue(junit.matches("(?s).*<testcase [^>]*name=\"trace rounding\"[^>]*>.*?<failure .*"), junit);
         assertTrue(junit.matches("(?s).*<testcase [^>]*name=\"trace other-design\"[^>]*>.*?<skipped .*"), junit);

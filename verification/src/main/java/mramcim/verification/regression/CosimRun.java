@@ -289,7 +289,8 @@ public final class CosimRun {
         }
     }
 
-    private static final Control NO_CONTROL = new Control() {
+    /** A control that never stops a run and follows nothing. */
+    public static final Control NO_CONTROL = new Control() {
         @Override
         public boolean stopRequested() {
             return false;

@@ -207,11 +207,13 @@ public record SeedJob(
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+            // a corpus trace runs to its end, whatever the regression's --cycles: cut short, it
+            // could pass before reaching the failure it was kept for
             return new CosimRun.Options(
                     config,
                     preset,
                     t.trace().seed(),
-                    cycles,
+                    corpus.isEmpty() ? cycles : CosimRun.traceCycleCap(t.trace()),
                     verilog.stream().map(Path::of).toList(),
                     countAll,
                     codeCoverage,

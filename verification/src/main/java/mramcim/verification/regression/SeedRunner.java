@@ -13,8 +13,8 @@ import mramcim.verification.coverage.CoverageCollector;
 import mramcim.verification.coverage.CoverageModel;
 import mramcim.verification.trace.Trace;
 import mramcim.verification.trace.TraceFormat;
-import mramcim.verification.triage.WaveformSvg;
-import mramcim.verification.triage.WindowCapture;
+import mramcim.verification.waveform.WaveformSvg;
+import mramcim.verification.waveform.WindowCapture;
 
 /**
  * Runs one seed of a {@link SeedJob}: the lockstep with coverage, and on a failure a bit-exact

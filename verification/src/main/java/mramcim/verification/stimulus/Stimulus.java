@@ -5,7 +5,7 @@ import mramcim.model.periphery.HostPins;
 
 /**
  * What drives the host side of a lockstep edge by edge: the constrained-random host of a seed
- * ({@link RandomHost}) or a recorded command trace ({@code mramcim.verification.trace.TraceHost}).
+ * ({@link RandomHost}) or a recorded command trace (the trace package's TraceHost).
  * Each edge the lockstep first asks {@link #resetNow()}; on a reset it calls {@link #onReset()},
  * otherwise {@link #next} with the model's handshake outputs, then reads {@link #analogFault()}.
  * A stimulus reacts only to the model's {@code cmd_ready} and {@code rsp_valid}, so it drives the

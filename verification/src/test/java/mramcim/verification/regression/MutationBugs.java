@@ -67,16 +67,5 @@ public final class MutationBugs {
                     "rspValid <= io_respond;",
                     "cmd_ready"));
 
-    /** A control that never stops a run. */
-    public static final CosimRun.Control NO_CONTROL = new CosimRun.Control() {
-        @Override
-        public boolean stopRequested() {
-            return false;
-        }
-
-        @Override
-        public void advanced(long cycles) {}
-    };
-
     private MutationBugs() {}
 }

@@ -31,23 +31,11 @@ class TraceReplayTest {
     /** Runs {@code o}, recording; returns the result and the trace. */
     static Recorded record(CosimRun.Options o, NativeBuild build) {
         Trace[] t = {null};
-        CosimRun.Result r = CosimRun.run(o, build, () -> null, noControl(), x -> t[0] = x);
+        CosimRun.Result r = CosimRun.run(o, build, () -> null, CosimRun.NO_CONTROL, x -> t[0] = x);
         return new Recorded(r, t[0]);
     }
 
     record Recorded(CosimRun.Result result, Trace trace) {}
-
-    static CosimRun.Control noControl() {
-        return new CosimRun.Control() {
-            @Override
-            public boolean stopRequested() {
-                return false;
-            }
-
-            @Override
-            public void advanced(long cycles) {}
-        };
-    }
 
     /** Equal traces, or the first line that differs. */
     static void sameTrace(Trace expected, Trace actual, String what) {

@@ -67,7 +67,7 @@ class ShrinkTest {
                     false,
                     base.pins(),
                     Engine.BATCHED);
-            CosimRun.Result r = CosimRun.run(o, build, () -> null, MutationBugs.NO_CONTROL, x -> t[0] = x);
+            CosimRun.Result r = CosimRun.run(o, build, () -> null, CosimRun.NO_CONTROL, x -> t[0] = x);
             if (!r.passed()) {
                 trace = t[0];
                 failure = r;

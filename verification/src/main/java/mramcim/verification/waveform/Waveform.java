@@ -1,4 +1,4 @@
-package mramcim.verification.triage;
+package mramcim.verification.waveform;
 
 import java.util.List;
 

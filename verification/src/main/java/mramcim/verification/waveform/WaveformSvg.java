@@ -1,4 +1,4 @@
-package mramcim.verification.triage;
+package mramcim.verification.waveform;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
