@@ -28,6 +28,22 @@ class RepositoryCorpusTest {
     @TempDir
     Path tmp;
 
+    /** The traces docs/timing.md's pictures are drawn from (scripts/timing-pictures). */
+    static final Path TIMING_TRACES = Path.of("../docs/timing");
+
+    @Test
+    void theTimingPicturesTracesPassOnTheGeneratedRtl() throws Exception {
+        List<Path> traces = Corpus.traces(TIMING_TRACES);
+        assertEquals(2, traces.size(), "the COMPUTE and four-pulse write traces: " + traces);
+        for (Path f : traces) {
+            CosimRun.Options o = CosimRun.ofTrace(TraceFile.read(f), List.of(), Map.of(), Engine.CYCLE);
+            CosimRun.Result r = CosimRun.run(o, CosimRun.library(o, System.out::println), null);
+            assertTrue(r.passed(), f + ": the picture says RTL = model on every edge: " + CosimRun.describe(o, r));
+            Path svg = TIMING_TRACES.resolve(SeedJob.traceName(f) + ".svg");
+            assertTrue(Files.isRegularFile(svg), svg + " is drawn (scripts/timing-pictures)");
+        }
+    }
+
     @Test
     void everyRepositoryTracePassesOnTheGeneratedRtlAndOneFailsOnItsBug() throws Exception {
         List<Path> traces = Corpus.traces(CORPUS);
