@@ -117,6 +117,12 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--no-corpus", description = "run no directed traces, only the seeds")
     boolean noCorpus;
 
+    @picocli.CommandLine.Mixin
+    SchedulerOptions scheduler;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (seeds != null && seed != null) {
@@ -164,6 +170,10 @@ public final class RegressCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--corpus and --no-corpus exclude each other: give one");
         }
         Regression.Options o = base.withCorpus(noCorpus ? List.of() : corpusTraces());
+        if (scheduler.slurm()) {
+            return SlurmRun.run(
+                    scheduler, o, spec.commandLine().getParseResult().originalArgs(), out, jobs);
+        }
         List<Path> inputs = new ArrayList<>(verilog);
         inputs.addAll(design.inputs());
         inputs.addAll(o.corpus());

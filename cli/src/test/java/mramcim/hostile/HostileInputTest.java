@@ -583,6 +583,7 @@ class HostileInputTest {
                 "does not exist",
                 t -> a("merge", tmp.resolve("nowhere").toString())));
         traces(c);
+        slurm(c);
         return c.stream();
     }
 
@@ -592,6 +593,62 @@ class HostileInputTest {
                 t.resolve("passing.trace"),
                 "trace 1 seed=1 design=" + PRESET
                         + "\n+0 WRITE_REG addr=0x2 data=0x20\n+2 COMPUTE\n+40 READ_RESULT\nend +3\n");
+    }
+
+    /** Regressions on Slurm (issue 23), without a Slurm controller. */
+    static void slurm(List<Case> c) {
+        c.add(refused(
+                "regress: --shards without --scheduler slurm",
+                "--shards needs --scheduler slurm",
+                "regress",
+                "--shards",
+                "4"));
+        c.add(refused(
+                "regress: an unknown scheduler",
+                "--scheduler = lsf is not known: allowed local, slurm",
+                "regress",
+                "--scheduler",
+                "lsf"));
+        c.add(refused(
+                "regress: no shard for Slurm",
+                "--shards = 0 is out of range",
+                "regress",
+                "--scheduler",
+                "slurm",
+                "--shards",
+                "0"));
+        c.add(refused(
+                "regress: more shards than seeds",
+                "--shards = 9 is out of range: allowed 1..8",
+                "regress",
+                "--scheduler",
+                "slurm",
+                "--shards",
+                "9",
+                "--seeds",
+                "8"));
+        c.add(refusedIn(
+                "regress: --rerun-missing of a directory no Slurm run wrote",
+                "no slurm/job.json there",
+                t -> a("regress", "--scheduler", "slurm", "--rerun-missing", t.toString())));
+        c.add(refusedIn(
+                "regress on Slurm without a controller",
+                "sbatch",
+                t -> a(
+                        "regress",
+                        "--preset",
+                        PRESET,
+                        "--seeds",
+                        "2",
+                        "--cycles",
+                        "100",
+                        "--scheduler",
+                        "slurm",
+                        "--shards",
+                        "2",
+                        "--no-corpus",
+                        "--out",
+                        t.resolve("no-controller").toString())));
     }
 
     /** Command traces, shrinking, the corpus and waveform pictures (issue 22). */
