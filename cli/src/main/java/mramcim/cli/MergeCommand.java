@@ -52,7 +52,7 @@ public final class MergeCommand implements Callable<Integer> {
                 inputs.add(d);
             }
         }
-        RegressionSummary merged = ShardMerge.merge(parts);
+        RegressionSummary merged = ShardMerge.merge(parts, out);
         OutputDir dir = OutputDir.claim(out, "merge", RegressionReport.FILES, inputs);
         return dir.guard(() -> {
             List<Path> withCode = parts.stream()

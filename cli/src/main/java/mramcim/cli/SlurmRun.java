@@ -109,7 +109,8 @@ final class SlurmRun {
                         + " (mramcim merge " + dir.resolve(SlurmRegression.SHARDS) + "/shard-* to merge by hand)");
                 return new OutputDir.Outcome("SUBMITTED", 0);
             }
-            RegressionSummary merged = SlurmRegression.follow(sub, dir, System.out::println, POLL_MILLIS);
+            RegressionSummary merged = SlurmRegression.follow(sub, dir, System.out::println, POLL_MILLIS)
+                    .relocated(dir.resolve(SlurmRegression.MERGED), dir);
             List<Path> files = RegressionReport.write(merged, od);
             RegressionReport.console(merged).forEach(System.out::println);
             System.out.println("report: "

@@ -60,6 +60,64 @@ class ReportHtmlTest {
     }
 
     @Test
+    void aMergeOfFailingShardsLinksAndInlinesEveryShardsPictures() throws Exception {
+        String sv = Generator.emit("MramCimMacro", 8, 8);
+        Path mutant = tmp.resolve("tdc-merge.sv");
+        Files.writeString(mutant, sv.replace(ORIGINAL, MUTANT), StandardCharsets.UTF_8);
+        List<String> shards = new ArrayList<>();
+        for (String shard : new String[] {"1/2", "2/2"}) {
+            Path d = tmp.resolve("shard-" + shard.charAt(0));
+            CliRun r = CliRun.of(
+                    "regress",
+                    "--preset",
+                    PRESET,
+                    "--seeds",
+                    "4",
+                    "--cycles",
+                    "40000",
+                    "--verilog",
+                    mutant.toString(),
+                    "--no-corpus",
+                    "--no-progress",
+                    "--window",
+                    "50",
+                    "--shard",
+                    shard,
+                    "--out",
+                    d.toString());
+            assertEquals(1, r.code(), r.out());
+            shards.add(d.toString());
+        }
+        Path merged = tmp.resolve("merged");
+        List<String> args = new ArrayList<>(List.of("merge"));
+        args.addAll(shards);
+        args.addAll(List.of("--out", merged.toString()));
+        CliRun m = CliRun.of(args.toArray(String[]::new));
+        assertEquals(1, m.code(), m.out());
+        JsonNode summary =
+                new ObjectMapper().readTree(merged.resolve("summary.json").toFile());
+        int failures = 0;
+        for (JsonNode s : summary.get("seeds")) {
+            if ("FAIL".equals(s.get("status").asText())) {
+                failures++;
+                for (JsonNode w : s.get("waves")) {
+                    assertTrue(Files.isRegularFile(merged.resolve(w.asText())), w + " from the merge's directory");
+                }
+                assertTrue(Files.isRegularFile(merged.resolve(s.get("trace").asText())), "the trace too");
+            }
+        }
+        assertTrue(failures >= 2, "failures in both shards: " + failures);
+        String html = Files.readString(merged.resolve(RegressionHtml.FILE));
+        Matcher pics = Pattern.compile("<div class=\"" + RegressionHtml.PICTURE_CLASS + "\"><svg ")
+                .matcher(html);
+        int n = 0;
+        while (pics.find()) {
+            n++;
+        }
+        assertEquals(failures, n, "every shard's pictures inlined in the merged report.html");
+    }
+
+    @Test
     void aFailingRegressionsReportRendersWithOnePicturePerFailure() throws Exception {
         String sv = Generator.emit("MramCimMacro", 8, 8);
         assertTrue(sv.contains(ORIGINAL));

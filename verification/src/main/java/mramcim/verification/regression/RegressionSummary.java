@@ -239,6 +239,52 @@ public record RegressionSummary(
                 directed);
     }
 
+    /**
+     * This summary as seen from directory {@code to}: every file a seed names (relative to {@code
+     * from}, the directory the run wrote) made relative to {@code to}, so that the reports written
+     * there link and inline them (a merge, the report of a Slurm run).
+     */
+    public RegressionSummary relocated(java.nio.file.Path from, java.nio.file.Path to) {
+        java.nio.file.Path f = from.toAbsolutePath().normalize();
+        java.nio.file.Path t = to.toAbsolutePath().normalize();
+        java.util.function.UnaryOperator<String> rename =
+                p -> t.relativize(f.resolve(p)).toString();
+        RegressionSummary moved = new RegressionSummary(
+                format,
+                verdict,
+                preset,
+                rows,
+                cols,
+                cyclesPerSeed,
+                netlist,
+                firstSeed,
+                seedCount,
+                shardIndex,
+                shardCount,
+                shard,
+                jobs,
+                interrupted,
+                wallSeconds,
+                seedsRun,
+                passed,
+                failed,
+                crashed,
+                timedOut,
+                notRun,
+                cycles,
+                seeds.stream().map(r -> r.withFiles(rename)).toList(),
+                coverage,
+                codeCoverage,
+                mutation,
+                directed.stream()
+                        .map(d -> d.result() == null
+                                ? d
+                                : new DirectedResult(
+                                        d.name(), d.file(), d.result().withFiles(rename), null))
+                        .toList());
+        return moved;
+    }
+
     private static int count(List<SeedResult> seeds, SeedStatus s) {
         return (int) seeds.stream().filter(r -> r.status() == s).count();
     }

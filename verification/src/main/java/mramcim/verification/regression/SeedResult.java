@@ -202,6 +202,31 @@ public record SeedResult(
                 trace);
     }
 
+    /**
+     * The same result with its files (waveforms, logs, trace, code coverage) named by {@code
+     * rename}: for a summary written elsewhere than the run's own directory.
+     */
+    SeedResult withFiles(java.util.function.UnaryOperator<String> rename) {
+        return new SeedResult(
+                seed,
+                status,
+                cause,
+                detail,
+                cycles,
+                commands,
+                resets,
+                seconds,
+                mismatch,
+                divergentCycles,
+                lastCommands,
+                replay,
+                waves.stream().map(rename).toList(),
+                logs.stream().map(rename).toList(),
+                coverage,
+                codeCoverage == null ? null : rename.apply(codeCoverage),
+                trace == null ? null : rename.apply(trace));
+    }
+
     /** The same result with the failure's trace file. */
     SeedResult withTrace(String file) {
         return new SeedResult(

@@ -23,6 +23,25 @@ public final class ShardMerge {
     /** One summary and where it came from (for messages). */
     public record Part(Path source, RegressionSummary summary) {}
 
+    /**
+     * The merged summary, with every seed's files named relative to {@code out}, the merge's output
+     * directory (each part's files are relative to its own directory: the source, or the directory
+     * of the summary file).
+     */
+    public static RegressionSummary merge(List<Part> parts, Path out) {
+        List<Part> moved = parts.stream()
+                .map(p -> new Part(
+                        p.source(),
+                        p.summary()
+                                .relocated(
+                                        java.nio.file.Files.isDirectory(p.source())
+                                                ? p.source()
+                                                : p.source().toAbsolutePath().getParent(),
+                                        out)))
+                .toList();
+        return merge(moved);
+    }
+
     /** The merged summary. */
     public static RegressionSummary merge(List<Part> parts) {
         if (parts.isEmpty()) {
