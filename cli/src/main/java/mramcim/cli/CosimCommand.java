@@ -33,6 +33,11 @@ import picocli.CommandLine.Option;
         description = "Run a seeded random command stream on the RTL and the Java model in lockstep.")
 public final class CosimCommand implements Callable<Integer> {
 
+    /** Defaults of --seed and --cycles (also what a replay command without them means). */
+    static final long DEFAULT_SEED = 1;
+
+    static final long DEFAULT_CYCLES = 100_000;
+
     /** The files cosim writes, removed when a new run claims the directory. */
     static final List<String> FILES =
             List.of("summary.txt", "summary.json", "wave", Regression.LOG_DIR, CodeCoverageFiles.DIR);
@@ -42,11 +47,14 @@ public final class CosimCommand implements Callable<Integer> {
 
     @Option(
             names = "--seed",
-            defaultValue = "1",
+            defaultValue = "" + DEFAULT_SEED,
             description = "seed of the array and of the command stream (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--cycles", defaultValue = "100000", description = "clock cycles (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--cycles",
+            defaultValue = "" + DEFAULT_CYCLES,
+            description = "clock cycles (default ${DEFAULT-VALUE})")
     long cycles;
 
     @Option(

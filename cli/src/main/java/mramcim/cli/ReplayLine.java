@@ -14,11 +14,6 @@ import java.util.List;
  */
 record ReplayLine(String design, long seed, long cycles, List<Path> verilog, Path trace) {
 
-    /** Defaults of {@code cosim}. */
-    static final long DEFAULT_SEED = 1;
-
-    static final long DEFAULT_CYCLES = 100_000;
-
     static ReplayLine parse(String line) {
         String[] w = line.strip().split("\\s+");
         int i = 0;
@@ -30,8 +25,8 @@ record ReplayLine(String design, long seed, long cycles, List<Path> verilog, Pat
                     + " line a failing cosim or regress printed");
         }
         String design = ConfigOptions.DEFAULT_PRESET;
-        long seed = DEFAULT_SEED;
-        long cycles = DEFAULT_CYCLES;
+        long seed = CosimCommand.DEFAULT_SEED;
+        long cycles = CosimCommand.DEFAULT_CYCLES;
         List<Path> verilog = new ArrayList<>();
         Path trace = null;
         for (i++; i < w.length; i++) {

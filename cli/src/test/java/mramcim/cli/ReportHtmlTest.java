@@ -59,11 +59,28 @@ class ReportHtmlTest {
         return null;
     }
 
+    /** The generated 8x8 top with the TDC bug, written to {@code file}. */
+    static Path mutant(Path file) throws java.io.IOException {
+        String sv = Generator.emit("MramCimMacro", 8, 8);
+        assertTrue(sv.contains(ORIGINAL), "the generated Verilog still holds the line the bug edits");
+        Files.writeString(file, sv.replace(ORIGINAL, MUTANT), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The count of waveform pictures inlined in a report.html. */
+    static int pictures(String html) {
+        Matcher m = Pattern.compile("<div class=\"" + RegressionHtml.PICTURE_CLASS + "\"><svg ")
+                .matcher(html);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void aMergeOfFailingShardsLinksAndInlinesEveryShardsPictures() throws Exception {
-        String sv = Generator.emit("MramCimMacro", 8, 8);
-        Path mutant = tmp.resolve("tdc-merge.sv");
-        Files.writeString(mutant, sv.replace(ORIGINAL, MUTANT), StandardCharsets.UTF_8);
+        Path mutant = mutant(tmp.resolve("tdc-merge.sv"));
         List<String> shards = new ArrayList<>();
         for (String shard : new String[] {"1/2", "2/2"}) {
             Path d = tmp.resolve("shard-" + shard.charAt(0));
@@ -108,21 +125,12 @@ class ReportHtmlTest {
         }
         assertTrue(failures >= 2, "failures in both shards: " + failures);
         String html = Files.readString(merged.resolve(RegressionHtml.FILE));
-        Matcher pics = Pattern.compile("<div class=\"" + RegressionHtml.PICTURE_CLASS + "\"><svg ")
-                .matcher(html);
-        int n = 0;
-        while (pics.find()) {
-            n++;
-        }
-        assertEquals(failures, n, "every shard's pictures inlined in the merged report.html");
+        assertEquals(failures, pictures(html), "every shard's pictures inlined in the merged report.html");
     }
 
     @Test
     void aFailingRegressionsReportRendersWithOnePicturePerFailure() throws Exception {
-        String sv = Generator.emit("MramCimMacro", 8, 8);
-        assertTrue(sv.contains(ORIGINAL));
-        Path mutant = tmp.resolve("tdc.sv");
-        Files.writeString(mutant, sv.replace(ORIGINAL, MUTANT), StandardCharsets.UTF_8);
+        Path mutant = mutant(tmp.resolve("tdc.sv"));
         Path out = tmp.resolve("regress");
         CliRun r = CliRun.of(
                 "regress",
@@ -153,13 +161,7 @@ class ReportHtmlTest {
         assertTrue(failures.size() >= 2, "several seeds fail on the mutant: " + failures.size());
 
         String html = Files.readString(out.resolve(RegressionHtml.FILE));
-        Matcher m = Pattern.compile("<div class=\"" + RegressionHtml.PICTURE_CLASS + "\"><svg ")
-                .matcher(html);
-        int pictures = 0;
-        while (m.find()) {
-            pictures++;
-        }
-        assertEquals(failures.size(), pictures, "one inlined waveform picture per failure");
+        assertEquals(failures.size(), pictures(html), "one inlined waveform picture per failure");
         assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "nothing is fetched");
 
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -110,21 +110,7 @@ class TraceCorpusTest {
                 Files.readString(minimal).replace("design=" + PRESET, "design=jung2022"));
 
         // one cycle per seed: the seed passes, and the corpus trace still runs to its end
-        CliRun onMutant = CliRun.of(
-                "regress",
-                "--preset",
-                PRESET,
-                "--seeds",
-                "1",
-                "--cycles",
-                "1",
-                "--verilog",
-                mutant.toString(),
-                "--corpus",
-                corpus.toString(),
-                "--no-progress",
-                "--out",
-                tmp.resolve("r-mutant").toString());
+        CliRun onMutant = regress(corpus, "1", tmp.resolve("r-mutant"), "--verilog", mutant.toString());
         assertEquals(1, onMutant.code(), onMutant.out());
         assertTrue(onMutant.out().contains("FAIL trace rounding: "), onMutant.out());
         assertTrue(onMutant.out().contains("1 passed, 0 failed"), "the one-cycle seed passes: " + onMutant.out());
@@ -132,24 +118,31 @@ class TraceCorpusTest {
         assertTrue(junit.matches("(?s).*<testcase [^>]*name=\"trace rounding\"[^>]*>.*?<failure .*"), junit);
         assertTrue(junit.matches("(?s).*<testcase [^>]*name=\"trace other-design\"[^>]*>.*?<skipped .*"), junit);
 
-        CliRun onGenerated = CliRun.of(
+        CliRun onGenerated = regress(corpus, "2000", tmp.resolve("r-generated"));
+        assertEquals(0, onGenerated.code(), onGenerated.out());
+        String junit2 = Files.readString(tmp.resolve("r-generated").resolve("junit.xml"));
+        assertTrue(junit2.contains("name=\"trace rounding\""), junit2);
+        assertFalse(junit2.contains("<failure"), junit2);
+        assertTrue(onGenerated.out().contains("directed traces: 1 passed, 0 failed, 1 skipped"), onGenerated.out());
+    }
+
+    /** One seed of {@code cycles} cycles after the corpus's traces, into {@code out}. */
+    static CliRun regress(Path corpus, String cycles, Path out, String... extra) {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(
                 "regress",
                 "--preset",
                 PRESET,
                 "--seeds",
                 "1",
                 "--cycles",
-                "2000",
+                cycles,
                 "--corpus",
                 corpus.toString(),
                 "--no-progress",
                 "--out",
-                tmp.resolve("r-generated").toString());
-        assertEquals(0, onGenerated.code(), onGenerated.out());
-        String junit2 = Files.readString(tmp.resolve("r-generated").resolve("junit.xml"));
-        assertTrue(junit2.contains("name=\"trace rounding\""), junit2);
-        assertFalse(junit2.contains("<failure"), junit2);
-        assertTrue(onGenerated.out().contains("directed traces: 1 passed, 0 failed, 1 skipped"), onGenerated.out());
+                out.toString()));
+        a.addAll(java.util.List.of(extra));
+        return CliRun.of(a.toArray(String[]::new));
     }
 
     @Test

@@ -187,12 +187,12 @@ public record RegressionSummary(
 
     /** This summary with its RTL code coverage. */
     public RegressionSummary withCodeCoverage(CodeCoverage.Summary code) {
-        return with(code, mutation, directed, verdict);
+        return with(seeds, code, mutation, directed, verdict);
     }
 
     /** This summary quoting the last mutation campaign's score (null: none found). */
     public RegressionSummary withMutation(MutationScore m) {
-        return with(codeCoverage, m, directed, verdict);
+        return with(seeds, codeCoverage, m, directed, verdict);
     }
 
     /**
@@ -204,11 +204,15 @@ public record RegressionSummary(
         if (d.stream().anyMatch(DirectedResult::failed) && v == Verdict.PASS) {
             v = Verdict.FAIL;
         }
-        return with(codeCoverage, mutation, d, v);
+        return with(seeds, codeCoverage, mutation, d, v);
     }
 
     private RegressionSummary with(
-            CodeCoverage.Summary codeCoverage, MutationScore mutation, List<DirectedResult> directed, Verdict verdict) {
+            List<SeedResult> seeds,
+            CodeCoverage.Summary codeCoverage,
+            MutationScore mutation,
+            List<DirectedResult> directed,
+            Verdict verdict) {
         return new RegressionSummary(
                 format,
                 verdict,
@@ -249,31 +253,8 @@ public record RegressionSummary(
         java.nio.file.Path t = to.toAbsolutePath().normalize();
         java.util.function.UnaryOperator<String> rename =
                 p -> t.relativize(f.resolve(p)).toString();
-        RegressionSummary moved = new RegressionSummary(
-                format,
-                verdict,
-                preset,
-                rows,
-                cols,
-                cyclesPerSeed,
-                netlist,
-                firstSeed,
-                seedCount,
-                shardIndex,
-                shardCount,
-                shard,
-                jobs,
-                interrupted,
-                wallSeconds,
-                seedsRun,
-                passed,
-                failed,
-                crashed,
-                timedOut,
-                notRun,
-                cycles,
+        return with(
                 seeds.stream().map(r -> r.withFiles(rename)).toList(),
-                coverage,
                 codeCoverage,
                 mutation,
                 directed.stream()
@@ -281,8 +262,8 @@ public record RegressionSummary(
                                 ? d
                                 : new DirectedResult(
                                         d.name(), d.file(), d.result().withFiles(rename), null))
-                        .toList());
-        return moved;
+                        .toList(),
+                verdict);
     }
 
     private static int count(List<SeedResult> seeds, SeedStatus s) {

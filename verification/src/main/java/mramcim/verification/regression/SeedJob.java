@@ -129,50 +129,23 @@ public record SeedJob(
 
     /** The same job with the netlist's extra inputs held at {@code values}. */
     public SeedJob withPins(Map<String, Long> values) {
-        return new SeedJob(
-                configJson,
-                preset,
-                cycles,
-                verilog,
-                countAll,
-                codeCoverage,
-                Map.copyOf(values),
-                wave,
-                window,
-                outDir,
-                seedSubdirs,
-                coverage,
-                build,
-                engine,
-                trace,
-                record,
-                corpus);
+        return copy(Map.copyOf(values), record, corpus);
     }
 
     /** The same job, writing the main run's command trace to {@code file}. */
     public SeedJob withRecord(Path file) {
-        return new SeedJob(
-                configJson,
-                preset,
-                cycles,
-                verilog,
-                countAll,
-                codeCoverage,
-                pins,
-                wave,
-                window,
-                outDir,
-                seedSubdirs,
-                coverage,
-                build,
-                engine,
-                trace,
-                file.toAbsolutePath().toString(),
-                corpus);
+        return copy(pins, file.toAbsolutePath().toString(), corpus);
     }
 
     /** The same job running the directed traces {@code files} ("seed" k = file k) instead of seeds. */
     public SeedJob withCorpus(List<Path> files) {
+        return copy(
+                pins,
+                record,
+                files.stream().map(f -> f.toAbsolutePath().toString()).toList());
+    }
+
+    private SeedJob copy(Map<String, Long> pins, String record, List<String> corpus) {
         return new SeedJob(
                 configJson,
                 preset,
@@ -190,7 +163,7 @@ public record SeedJob(
                 engine,
                 trace,
                 record,
-                files.stream().map(f -> f.toAbsolutePath().toString()).toList());
+                corpus);
     }
 
     MacroConfig config() {

@@ -182,24 +182,7 @@ public record SeedResult(
 
     /** The same result without its per-seed coverage (the summary keeps only the total). */
     SeedResult withoutCoverage() {
-        return new SeedResult(
-                seed,
-                status,
-                cause,
-                detail,
-                cycles,
-                commands,
-                resets,
-                seconds,
-                mismatch,
-                divergentCycles,
-                lastCommands,
-                replay,
-                waves,
-                logs,
-                null,
-                codeCoverage,
-                trace);
+        return copy(waves, logs, null, codeCoverage, trace);
     }
 
     /**
@@ -207,19 +190,7 @@ public record SeedResult(
      * rename}: for a summary written elsewhere than the run's own directory.
      */
     SeedResult withFiles(java.util.function.UnaryOperator<String> rename) {
-        return new SeedResult(
-                seed,
-                status,
-                cause,
-                detail,
-                cycles,
-                commands,
-                resets,
-                seconds,
-                mismatch,
-                divergentCycles,
-                lastCommands,
-                replay,
+        return copy(
                 waves.stream().map(rename).toList(),
                 logs.stream().map(rename).toList(),
                 coverage,
@@ -229,6 +200,15 @@ public record SeedResult(
 
     /** The same result with the failure's trace file. */
     SeedResult withTrace(String file) {
+        return copy(waves, logs, coverage, codeCoverage, file);
+    }
+
+    private SeedResult copy(
+            List<String> waves,
+            List<String> logs,
+            Map<String, Map<String, Long>> coverage,
+            String codeCoverage,
+            String trace) {
         return new SeedResult(
                 seed,
                 status,
@@ -246,6 +226,6 @@ public record SeedResult(
                 logs,
                 coverage,
                 codeCoverage,
-                file);
+                trace);
     }
 }

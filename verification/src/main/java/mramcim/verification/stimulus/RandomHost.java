@@ -143,7 +143,7 @@ public final class RandomHost implements Stimulus {
     private long presentedFault;
     private boolean lastReady;
     private int gap;
-    private int stall = -1;
+    private final BackPressure backPressure = new BackPressure();
     private long issued;
 
     /** Edges until a scheduled reset, or -1. */
@@ -269,18 +269,10 @@ public final class RandomHost implements Stimulus {
             }
         }
         if (rspValid) {
-            if (stall < 0) {
-                stall = rnd.nextBoolean() ? 0 : rnd.nextInt(1, MAX_STALL + 1);
-            }
-            pins.rspReady = stall == 0;
-            if (stall > 0) {
-                stall--;
-            } else {
-                stall = -1;
-            }
+            pins.rspReady = backPressure.ready(() -> rnd.nextBoolean() ? 0 : rnd.nextInt(1, MAX_STALL + 1));
         } else {
             pins.rspReady = rnd.nextBoolean();
-            stall = -1;
+            backPressure.idle();
         }
         lastReady = cmdReady;
         return pins;
@@ -293,7 +285,7 @@ public final class RandomHost implements Stimulus {
         queue.clear(); // a sequence cut by a reset is abandoned, as a host would after an error
         queue.addAll(restore); // and the registers, back at their reset values, are programmed again
         lastReady = false;
-        stall = -1;
+        backPressure.idle();
         fault = AnalogFault.NONE;
         resetIn = -1;
         resetDelay = -1;

@@ -4,6 +4,7 @@ import java.util.List;
 import mramcim.model.array.AnalogFault;
 import mramcim.model.macro.HostDriver;
 import mramcim.model.periphery.HostPins;
+import mramcim.verification.stimulus.BackPressure;
 import mramcim.verification.stimulus.Stimulus;
 
 /**
@@ -33,7 +34,7 @@ public final class TraceHost implements Stimulus {
 
     private TraceLine presented;
     private TraceLine answering;
-    private int stall = -1;
+    private final BackPressure backPressure = new BackPressure();
     private boolean lastReady;
     private AnalogFault fault = AnalogFault.NONE;
 
@@ -74,19 +75,12 @@ public final class TraceHost implements Stimulus {
             }
         }
         if (rspValid) {
-            if (stall < 0) {
-                stall = answering == null ? 0 : answering.stall();
-            }
-            pins.rspReady = stall == 0;
-            if (stall > 0) {
-                stall--;
-            } else {
-                stall = -1;
-            }
+            TraceLine answered = answering;
+            pins.rspReady = backPressure.ready(() -> answered == null ? 0 : answered.stall());
         } else {
             IdleReady owner = next < lines.size() ? lines.get(next).idle() : trace.endIdle();
             pins.rspReady = owner.ready(idleUsed++);
-            stall = -1;
+            backPressure.idle();
         }
         lastReady = cmdReady;
         return pins;
@@ -97,7 +91,7 @@ public final class TraceHost implements Stimulus {
         pins.cmdValid = false;
         presented = null;
         answering = null;
-        stall = -1;
+        backPressure.idle();
         lastReady = false;
         fault = AnalogFault.NONE;
     }

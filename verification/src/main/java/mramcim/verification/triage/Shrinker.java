@@ -36,6 +36,9 @@ public final class Shrinker {
      */
     static final int MAX_ROUNDS = 10;
 
+    /** The low bits a data word is cut down to, widest first (toward zero by halves). */
+    static final int[] LOW_BITS = {32, 16, 8, 4};
+
     /** What a shrink gives. */
     public record Result(
             Trace original,
@@ -284,7 +287,7 @@ public final class Shrinker {
             c.add((long) r.max());
             c.add((long) r.resetValue());
         }
-        for (int bits : new int[] {32, 16, 8, 4}) {
+        for (int bits : LOW_BITS) {
             c.add(l.data() & ((1L << bits) - 1));
         }
         return c.stream()

@@ -2,7 +2,6 @@ package mramcim.verification.waveform;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import mramcim.cosim.lockstep.CycleListener;
@@ -197,10 +196,5 @@ public final class WindowCapture implements CycleListener {
     private static Waveform.Row bus(
             String name, List<Sample> s, java.util.function.Function<Sample, String> f, boolean highlight) {
         return new Waveform.Row(name, Waveform.Kind.BUS, s.stream().map(f).toArray(String[]::new), null, "", highlight);
-    }
-
-    @Override
-    public String toString() {
-        return "WindowCapture" + Arrays.toString(new int[] {edges, samples.size()});
     }
 }

@@ -101,35 +101,18 @@ class EngineEquivalenceTest {
     @Test
     void everyMutantOfAYosysCampaignIsReportedAlikeByEveryEngine() {
         MacroConfig config = MacroConfig.preset(PRESET);
-        MutationCampaign.Options campaign = new MutationCampaign.Options(
-                config, PRESET, 40, 1, 2, 2, 30_000, 6, 60, WorkerPool.Limits.defaults(30_000), false);
+        MutationCampaign.Options campaign = MutationBugs.campaign(config);
         MutationCampaign.MutatedNetlist netlist =
                 MutationCampaign.mutatedNetlist(campaign, tmp.resolve("campaign"), System.out::println);
         assertEquals(40, netlist.mutants().size());
-        CosimRun.Options base = new CosimRun.Options(
-                config,
-                PRESET,
-                1,
-                campaign.cycles(),
-                List.of(netlist.file()),
-                false,
-                false,
-                Map.of(MutationCampaign.MUTSEL, 0L));
+        CosimRun.Options base = MutationBugs.onMutant(campaign, netlist.file(), 1, 0);
         NativeBuild build = CosimRun.library(base, line -> {});
         int killed = 0;
         List<Integer> indices = new ArrayList<>(List.of(0));
         netlist.mutants().forEach(m -> indices.add(m.index()));
         for (int k : indices) {
             for (long seed = 1; seed <= campaign.seedsPerMutant(); seed++) {
-                CosimRun.Options o = new CosimRun.Options(
-                        config,
-                        PRESET,
-                        seed,
-                        campaign.cycles(),
-                        List.of(netlist.file()),
-                        false,
-                        false,
-                        Map.of(MutationCampaign.MUTSEL, (long) k));
+                CosimRun.Options o = MutationBugs.onMutant(campaign, netlist.file(), seed, k);
                 Report r = sameOnEveryEngine(o, build, "mutant " + k + " seed " + seed);
                 if (k == 0) {
                     assertTrue(r.passed(), "mutsel = 0 is the original design: " + r);

@@ -67,5 +67,29 @@ public final class MutationBugs {
                     "rspValid <= io_respond;",
                     "cmd_ready"));
 
+    /**
+     * The small yosys campaign the engine and shrinking tests share: 40 mutants of the 8x8 top,
+     * seed 1, 2 seeds of 30,000 cycles per mutant.
+     */
+    public static mramcim.verification.mutation.MutationCampaign.Options campaign(
+            mramcim.model.config.MacroConfig config) {
+        return new mramcim.verification.mutation.MutationCampaign.Options(
+                config, PRESET, 40, 1, 2, 2, 30_000, 6, 60, WorkerPool.Limits.defaults(30_000), false);
+    }
+
+    /** A lockstep run of {@code seed} on the campaign's netlist with mutant {@code mutsel} on (0: none). */
+    public static CosimRun.Options onMutant(
+            mramcim.verification.mutation.MutationCampaign.Options campaign, Path netlist, long seed, long mutsel) {
+        return new CosimRun.Options(
+                campaign.config(),
+                PRESET,
+                seed,
+                campaign.cycles(),
+                List.of(netlist),
+                false,
+                false,
+                java.util.Map.of(mramcim.verification.mutation.MutationCampaign.MUTSEL, mutsel));
+    }
+
     private MutationBugs() {}
 }

@@ -9,14 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import mramcim.cosim.lockstep.Engine;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
 import mramcim.verification.mutation.MutationCampaign;
 import mramcim.verification.regression.CosimRun;
 import mramcim.verification.regression.MutationBugs;
-import mramcim.verification.regression.WorkerPool;
 import mramcim.verification.trace.Trace;
 import mramcim.verification.trace.TraceFile;
 import org.junit.jupiter.api.Test;
@@ -126,34 +124,17 @@ class ShrinkTest {
     @Test
     void twentyMutantsOfAYosysCampaignShrinkToAFewCommandsOnTheirPins() {
         MacroConfig config = MacroConfig.preset(PRESET);
-        MutationCampaign.Options campaign = new MutationCampaign.Options(
-                config, PRESET, 40, 1, 2, 2, 30_000, 6, 60, WorkerPool.Limits.defaults(30_000), false);
+        MutationCampaign.Options campaign = MutationBugs.campaign(config);
         MutationCampaign.MutatedNetlist netlist =
                 MutationCampaign.mutatedNetlist(campaign, tmp.resolve("campaign"), System.out::println);
-        CosimRun.Options probe = new CosimRun.Options(
-                config,
-                PRESET,
-                1,
-                campaign.cycles(),
-                List.of(netlist.file()),
-                false,
-                false,
-                Map.of(MutationCampaign.MUTSEL, 0L));
+        CosimRun.Options probe = MutationBugs.onMutant(campaign, netlist.file(), 1, 0);
         NativeBuild build = CosimRun.library(probe, line -> {});
         List<Row> rows = new ArrayList<>();
         for (var m : netlist.mutants()) {
             if (rows.size() == CAMPAIGN_MUTANTS) {
                 break;
             }
-            CosimRun.Options base = new CosimRun.Options(
-                    config,
-                    PRESET,
-                    1,
-                    campaign.cycles(),
-                    List.of(netlist.file()),
-                    false,
-                    false,
-                    Map.of(MutationCampaign.MUTSEL, (long) m.index()));
+            CosimRun.Options base = MutationBugs.onMutant(campaign, netlist.file(), 1, m.index());
             Row r = shrinkFirstFailure("mutant " + m.index(), base, build, campaign.seedsPerMutant());
             if (r != null) {
                 rows.add(r);
