@@ -73,7 +73,7 @@ public record GlobalCalibration(int c0, int gain) {
         Arrays.fill(in, -1);
         HostPort.Mvm mismatch = port.mvm(in);
         cycles += match.cycles() + mismatch.cycles();
-        if (overflowed(mismatch.overflow()) * 2 <= mismatch.overflow().length) {
+        if (!needsReference(mismatch.overflow())) {
             return new Measured(fromCodes(rows, match.codes(), mismatch.codes()), rows, cycles);
         }
         int half = rows / 2;
@@ -81,6 +81,14 @@ public record GlobalCalibration(int c0, int gain) {
         Arrays.fill(in, half, rows, 1);
         HostPort.Mvm reference = port.mvm(in);
         return new Measured(fromReference(match.codes(), reference.codes(), half), half, cycles + reference.cycles());
+    }
+
+    /**
+     * True when most columns overflowed the frame at IN = all -1 ({@code mismatchOverflow}), so
+     * that GAIN must come from the half-rows reference instead.
+     */
+    public static boolean needsReference(boolean[] mismatchOverflow) {
+        return overflowed(mismatchOverflow) * 2 > mismatchOverflow.length;
     }
 
     private static int overflowed(boolean[] flags) {

@@ -20,7 +20,9 @@ public final class Patterns {
         /** Held-out patterns of the fast path (Option 2). */
         OPTION2(3),
         /** Patterns of the energy estimate and the condition sweeps' fast-path part. */
-        ENERGY(4);
+        ENERGY(4),
+        /** The extra patterns of a bench run that the digital twin is fitted to (mramcim measure). */
+        TWIN(5);
 
         private final int key;
 
@@ -77,6 +79,39 @@ public final class Patterns {
         int[] in = new int[rows];
         for (int i = 0; i < rows; i++) {
             in[i] = r.nextBoolean() ? 1 : -1;
+        }
+        return in;
+    }
+
+    /**
+     * Weight set {@code set} with each weight +1 with probability {@code plus}: together with
+     * {@link #spreadInput} the patterns that span the whole dot-product range (uniform weights
+     * and inputs give DP near 0 only: binomially, within a few sqrt(ROWS)).
+     */
+    public int[][] weights(Stream s, long set, double plus) {
+        if (!(plus >= 0 && plus <= 1)) {
+            throw new IllegalArgumentException("weight density = " + plus + " is out of range: allowed 0..1");
+        }
+        SplittableRandom r = random(s, set, -1);
+        int[][] w = new int[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                w[i][j] = r.nextDouble() < plus ? 1 : -1;
+            }
+        }
+        return w;
+    }
+
+    /**
+     * Input vector {@code input} of set {@code set} whose density of +1 is itself drawn uniformly
+     * from [0, 1], so that over many inputs the number of +1 inputs spans 0..ROWS.
+     */
+    public int[] spreadInput(Stream s, long set, int input) {
+        SplittableRandom r = random(s, set, input);
+        double plus = r.nextDouble();
+        int[] in = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            in[i] = r.nextDouble() < plus ? 1 : -1;
         }
         return in;
     }

@@ -16,6 +16,7 @@ class PatternStreamsTest {
         assertEquals(2, Patterns.Stream.VALIDATION.key());
         assertEquals(3, Patterns.Stream.OPTION2.key());
         assertEquals(4, Patterns.Stream.ENERGY.key());
-        assertEquals(4, Patterns.Stream.values().length, "every stream pinned");
+        assertEquals(5, Patterns.Stream.TWIN.key());
+        assertEquals(5, Patterns.Stream.values().length, "every stream pinned");
     }
 }

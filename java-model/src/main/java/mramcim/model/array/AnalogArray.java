@@ -1,6 +1,7 @@
 package mramcim.model.array;
 
 import mramcim.model.config.ColumnParams;
+import mramcim.model.config.DieMap;
 import mramcim.model.config.MacroConfig;
 import mramcim.model.config.MtjParams;
 import mramcim.model.device.BitCell;
@@ -17,7 +18,7 @@ import mramcim.model.random.Purpose;
  * per-device variation and faults, the per-column sense capacitance and comparator offset, and the
  * MTJ states. Fabrication is a pure function of (configuration, seed); every device draws from its
  * own counter-based stream, keyed by its index, so the die does not depend on the order in which it
- * is built.
+ * is built. A configuration with a {@link DieMap} fixes the column and device values instead.
  *
  * <p>After fabrication every cell holds weight +1 (MTJ A in P, B in AP), except stuck devices.
  */
@@ -68,9 +69,14 @@ public final class AnalogArray {
         ColumnParams col = config.column();
         this.cSense = new double[cols];
         this.comparatorOffset = new double[cols];
+        DieMap die = config.die();
         for (int c = 0; c < cols; c++) {
-            cSense[c] = col.cSense() * (1 + col.cSenseSigma() * CounterRng.gaussian(seed, Purpose.COLUMN_CSENSE, c, 0));
-            comparatorOffset[c] = col.cmpOffsetSigma() * CounterRng.gaussian(seed, Purpose.COMPARATOR_OFFSET, c, 0);
+            cSense[c] = die != null
+                    ? die.cSenseOf(c)
+                    : col.cSense() * (1 + col.cSenseSigma() * CounterRng.gaussian(seed, Purpose.COLUMN_CSENSE, c, 0));
+            comparatorOffset[c] = die != null
+                    ? die.cmpOffsetOf(c)
+                    : col.cmpOffsetSigma() * CounterRng.gaussian(seed, Purpose.COMPARATOR_OFFSET, c, 0);
         }
         this.switching =
                 new ThermalSwitching(config.write().tau0(), config.write().delta());
@@ -89,8 +95,13 @@ public final class AnalogArray {
 
     private Mtj fabricateMtj(long device, MtjState initial) {
         MtjParams m = config.mtj();
-        double rP = m.rP() * (1 + m.rPSigma() * CounterRng.gaussian(seed, Purpose.MTJ_RP, device, 0));
-        double tmr = m.tmr0() * (1 + m.tmrSigma() * CounterRng.gaussian(seed, Purpose.MTJ_TMR, device, 0));
+        DieMap die = config.die();
+        double rP = die != null
+                ? die.rPOf((int) device)
+                : m.rP() * (1 + m.rPSigma() * CounterRng.gaussian(seed, Purpose.MTJ_RP, device, 0));
+        double tmr = die != null
+                ? die.tmr0Of((int) device)
+                : m.tmr0() * (1 + m.tmrSigma() * CounterRng.gaussian(seed, Purpose.MTJ_TMR, device, 0));
         double vCrit = config.write().vCrit()
                 * (1 + config.write().vCritSigma() * CounterRng.gaussian(seed, Purpose.MTJ_VCRIT, device, 0));
         double u = CounterRng.uniform(seed, Purpose.MTJ_FAULT, device, 0);
@@ -100,7 +111,34 @@ public final class AnalogArray {
 
     private Fet fabricateFet(long device) {
         var f = config.fet();
-        return new Fet(f.rOn() * (1 + f.rOnSigma() * CounterRng.gaussian(seed, Purpose.FET_RON, device, 0)), f.rOff());
+        DieMap die = config.die();
+        double rOn = die != null
+                ? die.rOnOf((int) device)
+                : f.rOn() * (1 + f.rOnSigma() * CounterRng.gaussian(seed, Purpose.FET_RON, device, 0));
+        return new Fet(rOn, f.rOff());
+    }
+
+    /**
+     * This die's drawn values as a die map named {@code name}: a configuration carrying it
+     * fabricates the same column and device values whatever its seed (the comparator offsets
+     * include any injected one).
+     */
+    public DieMap dieMap(String name) {
+        int devices = 2 * rows() * cols();
+        double[] rOn = new double[devices];
+        double[] rP = new double[devices];
+        double[] tmr0 = new double[devices];
+        for (int r = 0; r < rows(); r++) {
+            for (int c = 0; c < cols(); c++) {
+                for (int branch = 0; branch < 2; branch++) {
+                    int d = 2 * (r * cols() + c) + branch;
+                    rOn[d] = cells[r][c].fet(branch).rOn();
+                    rP[d] = cells[r][c].mtj(branch).rP();
+                    tmr0[d] = cells[r][c].mtj(branch).tmr0();
+                }
+            }
+        }
+        return new DieMap(name, cSense, comparatorOffset, rOn, rP, tmr0);
     }
 
     public MacroConfig config() {

@@ -31,14 +31,7 @@ public final class FastReadout extends Readout {
         MacroConfig cfg = array.config();
         int rows = cfg.rows();
         this.groups = (rows + GROUP_BITS - 1) / GROUP_BITS;
-        double rL = nominalCell(cfg, true);
-        double rH = nominalCell(cfg, false);
-        ColumnElectrical nominal = new ColumnElectrical(
-                cfg.column().cNode(),
-                cfg.column().cSense(),
-                cfg.column().vDrv(),
-                cfg.column().vRef());
-        this.model = FastDelayModel.refined(rows, 0.5 * (rL + rH) + cfg.column().rSeg(), nominal);
+        this.model = delayModel(cfg);
         this.table = new double[groups * PATTERNS * cfg.cols()];
         this.builtColumnVersion = new long[cfg.cols()];
         java.util.Arrays.fill(builtColumnVersion, -1);
@@ -46,6 +39,25 @@ public final class FastReadout extends Readout {
         java.util.Arrays.fill(builtElectricalVersion, -1);
         this.builtCellVersion = new long[rows * cfg.cols()];
         this.columnWeights = new double[cfg.cols()][];
+    }
+
+    /**
+     * The delay model every fast readout of design {@code cfg} uses: refined at the nominal column
+     * (every cell midway between R_L and R_H) in the nominal electrical environment.
+     */
+    public static FastDelayModel delayModel(MacroConfig cfg) {
+        double rL = nominalCell(cfg, true);
+        double rH = nominalCell(cfg, false);
+        return FastDelayModel.refined(cfg.rows(), 0.5 * (rL + rH) + cfg.column().rSeg(), nominal(cfg));
+    }
+
+    /** The design's nominal electrical environment of a column: C_sense and V_ref, no offset. */
+    public static ColumnElectrical nominal(MacroConfig cfg) {
+        return new ColumnElectrical(
+                cfg.column().cNode(),
+                cfg.column().cSense(),
+                cfg.column().vDrv(),
+                cfg.column().vRef());
     }
 
     /** Nominal cell resistance for IN == W (low) or IN != W (high), at the readout bias. */

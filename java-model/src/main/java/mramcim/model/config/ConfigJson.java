@@ -1,5 +1,6 @@
 package mramcim.model.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,8 +14,11 @@ import java.nio.file.Path;
  */
 public final class ConfigJson {
 
-    /** Largest configuration file read: a configuration is a few kilobytes. */
-    public static final long MAX_BYTES = 1 << 20;
+    /**
+     * Largest configuration file read: a design is a few kilobytes, a fitted die of 128 x 128
+     * (65,536 devices, three values each) some 4 MB.
+     */
+    public static final long MAX_BYTES = 16L << 20;
 
     private ConfigJson() {}
 
@@ -31,7 +35,31 @@ public final class ConfigJson {
      * Parses JSON text; a bad value or field is an {@link IllegalArgumentException} saying which.
      */
     public static MacroConfig fromJson(String json) {
-        return StrictJson.read(json, MacroConfig.class, "configuration");
+        JsonNode tree = StrictJson.read(json, JsonNode.class, "configuration");
+        if (tree.isObject() && tree.has("die")) {
+            return StrictJson.read(json, MacroConfig.class, "configuration");
+        }
+        return StrictJson.read(json, Design.class, "configuration").config();
+    }
+
+    /**
+     * A configuration without a die map, as every design file is: the same fields as {@link
+     * MacroConfig} but {@code die}, so that a design file need not (and may not) carry {@code
+     * "die": null}.
+     */
+    record Design(
+            Geometry geometry,
+            MtjParams mtj,
+            FetParams fet,
+            ColumnParams column,
+            WriteParams write,
+            ReadParams read,
+            TimingParams timing,
+            EnergyParams energy) {
+
+        MacroConfig config() {
+            return new MacroConfig(geometry, mtj, fet, column, write, read, timing, energy, null);
+        }
     }
 
     /** Reads a configuration file. */

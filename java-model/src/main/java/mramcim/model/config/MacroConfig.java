@@ -13,6 +13,11 @@ import java.util.Map;
  *
  * <p>Presets are named factories ({@link #jung2022()}, {@link #ideal()}, {@link #small}); one field
  * is changed with the {@code with...} methods.
+ *
+ * <p>A configuration may also name one particular die ({@link DieMap}, written by {@code mramcim
+ * fit}): then fabrication takes the per-column and per-device values from it instead of drawing
+ * them, and the seed picks only what the map does not hold. Designs have none ({@code die} null,
+ * absent from the JSON).
  */
 public record MacroConfig(
         Geometry geometry,
@@ -22,7 +27,10 @@ public record MacroConfig(
         WriteParams write,
         ReadParams read,
         TimingParams timing,
-        EnergyParams energy) {
+        EnergyParams energy,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        DieMap die) {
 
     public MacroConfig {
         Check.present("geometry", geometry);
@@ -33,6 +41,9 @@ public record MacroConfig(
         Check.present("read", read);
         Check.present("timing", timing);
         Check.present("energy", energy);
+        if (die != null) {
+            die.checkFits(geometry, column);
+        }
         if (1.0 / timing.tClk() > energy.fClkMax() * (1 + 1e-9)) {
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT,
@@ -136,7 +147,8 @@ public record MacroConfig(
                 new WriteParams(0.4, 0.05, 0.8, 0.08, 10e-9, 1e-9, 40),
                 new ReadParams(0.1),
                 new TimingParams(0.5e-9, 180, 4),
-                new EnergyParams(1.0, 1.0, 0.35, 1.3, 3.0e9, 1.5e-15, 0.5e-15, 60e-15));
+                new EnergyParams(1.0, 1.0, 0.35, 1.3, 3.0e9, 1.5e-15, 0.5e-15, 60e-15),
+                null);
     }
 
     /**
@@ -161,7 +173,8 @@ public record MacroConfig(
                 new WriteParams(w.vW0(), w.dVw(), w.vCrit(), 0, w.pulseWidth(), w.tau0(), w.delta()),
                 j.read(),
                 j.timing(),
-                idealCounters(j.energy()));
+                idealCounters(j.energy()),
+                null);
     }
 
     /**
@@ -274,6 +287,10 @@ public record MacroConfig(
         List<Entry> out = new ArrayList<>();
         for (int k = 0; k < mine.size(); k++) {
             Entry e = mine.get(k);
+            if (k >= base.size()) {
+                out.add(e); // the die map, which no preset has
+                continue;
+            }
             boolean differs = !e.value().equals(base.get(k).value());
             out.add(differs ? new Entry(e.name(), e.value(), e.unit(), own.getOrDefault(e.name(), otherwise)) : e);
         }
@@ -281,35 +298,42 @@ public record MacroConfig(
     }
 
     public MacroConfig withGeometry(Geometry g) {
-        return new MacroConfig(g, mtj, fet, column, write, read, timing, energy);
+        return new MacroConfig(g, mtj, fet, column, write, read, timing, energy, die);
     }
 
     public MacroConfig withMtj(MtjParams m) {
-        return new MacroConfig(geometry, m, fet, column, write, read, timing, energy);
+        return new MacroConfig(geometry, m, fet, column, write, read, timing, energy, die);
     }
 
     public MacroConfig withFet(FetParams f) {
-        return new MacroConfig(geometry, mtj, f, column, write, read, timing, energy);
+        return new MacroConfig(geometry, mtj, f, column, write, read, timing, energy, die);
     }
 
     public MacroConfig withColumn(ColumnParams c) {
-        return new MacroConfig(geometry, mtj, fet, c, write, read, timing, energy);
+        return new MacroConfig(geometry, mtj, fet, c, write, read, timing, energy, die);
     }
 
     public MacroConfig withWrite(WriteParams w) {
-        return new MacroConfig(geometry, mtj, fet, column, w, read, timing, energy);
+        return new MacroConfig(geometry, mtj, fet, column, w, read, timing, energy, die);
     }
 
     public MacroConfig withRead(ReadParams r) {
-        return new MacroConfig(geometry, mtj, fet, column, write, r, timing, energy);
+        return new MacroConfig(geometry, mtj, fet, column, write, r, timing, energy, die);
     }
 
     public MacroConfig withTiming(TimingParams t) {
-        return new MacroConfig(geometry, mtj, fet, column, write, read, t, energy);
+        return new MacroConfig(geometry, mtj, fet, column, write, read, t, energy, die);
     }
 
     public MacroConfig withEnergy(EnergyParams e) {
-        return new MacroConfig(geometry, mtj, fet, column, write, read, timing, e);
+        return new MacroConfig(geometry, mtj, fet, column, write, read, timing, e, die);
+    }
+
+    /**
+     * This design with die map {@code d} (null: a design again, whose dies the seed draws).
+     */
+    public MacroConfig withDie(DieMap d) {
+        return new MacroConfig(geometry, mtj, fet, column, write, read, timing, energy, d);
     }
 
     /** Rows (inputs). */
@@ -338,6 +362,13 @@ public record MacroConfig(
         List<Entry> out = new ArrayList<>();
         for (RecordComponent section : config.getClass().getRecordComponents()) {
             Object sub = invoke(section, config);
+            if (section.getType() == DieMap.class) {
+                // A die map is thousands of measured values, not parameters: listed by its name.
+                if (sub != null) {
+                    out.add(new Entry("die", sub.toString(), "-", "fitted to measured codes (mramcim fit)"));
+                }
+                continue;
+            }
             if (!(sub instanceof Record)) {
                 out.add(entry(section.getName(), section, config));
                 continue;
