@@ -28,6 +28,9 @@ public final class MeasurementFiles {
     /** The conversions. */
     public static final String CONVERSIONS = "conversions.csv";
 
+    /** The three files of a bench run. */
+    public static final List<String> FILES = List.of(HEADER, WEIGHTS, CONVERSIONS);
+
     /** The header line of weights.csv. */
     static final String WEIGHTS_HEADER = "set,row,weights";
 
