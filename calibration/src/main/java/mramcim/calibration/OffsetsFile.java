@@ -98,6 +98,18 @@ public record OffsetsFile(
      * @throws IllegalArgumentException naming the file, the field, the value and what was expected
      */
     public static OffsetsFile read(Path file, MacroConfig target) {
+        return read(file, target, target.rows(), target.cols());
+    }
+
+    /**
+     * Reads and checks a file for a measured die of {@code rows x cols}: its size only, since a
+     * measured die has no configuration to compare the file's design with.
+     */
+    public static OffsetsFile readForSize(Path file, int rows, int cols) {
+        return read(file, null, rows, cols);
+    }
+
+    private static OffsetsFile read(Path file, MacroConfig target, int rows, int cols) {
         String text;
         try {
             text = Files.readString(file);
@@ -105,7 +117,7 @@ public record OffsetsFile(
             throw new IllegalArgumentException("offsets file " + file + " cannot be read: " + e.getMessage(), e);
         }
         try {
-            return parse(text, target);
+            return parse(text, target, rows, cols);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("offsets file " + file + " refused: " + e.getMessage(), e);
         }
@@ -113,6 +125,10 @@ public record OffsetsFile(
 
     /** As {@link #read}, from text. */
     public static OffsetsFile parse(String text, MacroConfig target) {
+        return parse(text, target, target.rows(), target.cols());
+    }
+
+    private static OffsetsFile parse(String text, MacroConfig target, int targetRows, int targetCols) {
         JsonNode root;
         try {
             root = mramcim.model.config.StrictJson.mapper().readTree(text);
@@ -135,15 +151,9 @@ public record OffsetsFile(
         }
         int rows = integer(root, "rows", 1, 1 << 16);
         int cols = integer(root, "cols", 1, 1 << 16);
-        if (rows != target.rows() || cols != target.cols()) {
-            throw new IllegalArgumentException("made for a "
-                    + rows
-                    + " x "
-                    + cols
-                    + " macro, this one is "
-                    + target.rows()
-                    + " x "
-                    + target.cols());
+        if (rows != targetRows || cols != targetCols) {
+            throw new IllegalArgumentException(
+                    "made for a " + rows + " x " + cols + " macro, this one is " + targetRows + " x " + targetCols);
         }
         JsonNode off = root.get("offsets");
         if (off == null || !off.isArray()) {
@@ -193,6 +203,8 @@ public record OffsetsFile(
         MacroConfig design = null;
         if (root.has("design")) {
             design = ConfigJson.fromJson(root.get("design").toString());
+        }
+        if (design != null && target != null) {
             List<String> diff = differences(design, target);
             if (!diff.isEmpty()) {
                 throw new IllegalArgumentException("made for another design ("
@@ -225,7 +237,14 @@ public record OffsetsFile(
         List<MacroConfig.Entry> a = file.entries();
         List<MacroConfig.Entry> b = run.entries();
         int total = 0;
-        for (int i = 0; i < a.size(); i++) {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            if (i >= a.size() || i >= b.size()) {
+                // Only a die map is listed beyond the design's parameters.
+                total++;
+                out.add("die: file " + (i < a.size() ? a.get(i).value() : "none") + ", this run "
+                        + (i < b.size() ? b.get(i).value() : "none"));
+                continue;
+            }
             if (!Objects.equals(a.get(i).value(), b.get(i).value())) {
                 total++;
                 if (out.size() < 5) {

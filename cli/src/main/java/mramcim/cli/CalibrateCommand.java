@@ -62,6 +62,9 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (common.measured != null) {
+            return measured();
+        }
         MacroConfig cfg = common.config();
         int k = patterns != null ? patterns : CalibrationRun.Options.option1Patterns(cfg.cols());
         CliChecks.range("--patterns", k, 1, MAX_PATTERNS);
@@ -86,6 +89,46 @@ public final class CalibrateCommand implements Callable<Integer> {
                 common.engine.engine);
         OutputDir dir = OutputDir.claim(out, "calibrate", FILES, common.inputs());
         return dir.guard(() -> run(o, dir));
+    }
+
+    /** SPEC 6 on a bench run's codes (issue 24): no model, the same offsets file. */
+    private int measured() throws Exception {
+        var parsed = spec.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--no-sweep")) {
+            throw new IllegalArgumentException(
+                    "--no-sweep does not apply with --measured: measured codes have no sweeps");
+        }
+        var m = common.measurement(parsed);
+        int k = m.of(mramcim.calibration.measured.Role.CALIBRATION).size();
+        if (patterns != null && patterns != k) {
+            throw new IllegalArgumentException("--patterns = " + patterns + " does not match the measurement: it holds "
+                    + k + " calibration conversions (leave --patterns out with --measured)");
+        }
+        if (!(threshold >= 0 && threshold <= m.rows())) {
+            throw new IllegalArgumentException(
+                    "--threshold = " + threshold + " is out of range: allowed 0.." + m.rows() + " DP units");
+        }
+        var cal = mramcim.calibration.measured.MeasuredCalibration.calibrate(m, threshold);
+        var heldout = mramcim.calibration.measured.MeasuredCalibration.validate(m, cal.global(), cal.offsets());
+        OutputDir dir = OutputDir.claim(out, "calibrate", FILES, common.measuredInputs());
+        String command = "scripts/mramcim " + String.join(" ", parsed.originalArgs());
+        return dir.guard(() -> {
+            mramcim.calibration.measured.MeasuredReport.writeCalibration(
+                    m, common.measured, cal, heldout, command.trim(), dir);
+            System.out.printf(
+                    Locale.ROOT,
+                    "calibrate: die %s (measured), %d x %d: C0 = %d, GAIN = %d, %d of %d columns offset%n",
+                    m.header().die(),
+                    m.rows(),
+                    m.cols(),
+                    cal.global().c0(),
+                    cal.global().gain(),
+                    cal.correctedColumns().size(),
+                    m.cols());
+            line("held-out", heldout);
+            System.out.println("report: " + dir.resolve("report.md"));
+            return new OutputDir.Outcome("PASS", 0);
+        });
     }
 
     /** What calibrate writes (besides the pictures, which the status file lists). */

@@ -46,6 +46,12 @@ public final class CalibrationOptions {
     @Option(names = "--rtl", description = "run the host commands on the Verilated RTL in lockstep with the Java model")
     boolean rtl;
 
+    @Option(
+            names = "--measured",
+            description = "a bench run's directory (docs/measurements.md): SPEC 6 on its measured codes, no model;"
+                    + " the die options (--preset, --config, --seed, --inject, --rtl, --option2) do not apply")
+    java.nio.file.Path measured;
+
     @Option(names = "--threads", description = "threads for Option 2 and the sweeps (default: one per core)")
     Integer threads;
 
@@ -58,6 +64,31 @@ public final class CalibrationOptions {
 
     MacroConfig config() {
         return design.resolve();
+    }
+
+    /**
+     * The bench run of {@code --measured}, refusing the options that describe a simulated die
+     * (they would be silently ignored).
+     */
+    mramcim.calibration.measured.Measurement measurement(picocli.CommandLine.ParseResult parsed) {
+        for (String option :
+                new String[] {"--preset", "--config", "--seed", "--inject", "--rtl", "--option2", "--validation"}) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option
+                        + " does not apply with --measured: the codes are the die's (the held-out patterns are the"
+                        + " measurement's heldout conversions)");
+            }
+        }
+        return mramcim.calibration.measured.MeasurementFiles.read(measured);
+    }
+
+    /** The files of {@code --measured}, which the outputs must not replace. */
+    List<java.nio.file.Path> measuredInputs() {
+        List<java.nio.file.Path> out = new ArrayList<>();
+        for (String f : mramcim.calibration.measured.MeasurementFiles.FILES) {
+            out.add(measured.resolve(f));
+        }
+        return out;
     }
 
     /**

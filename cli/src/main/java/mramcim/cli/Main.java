@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             ArrayCommand.class,
             CalibrateCommand.class,
             ValidateCommand.class,
+            MeasureCommand.class,
+            FitCommand.class,
             MnistCommand.class,
             WineCommand.class,
             ShrinkCommand.class,

@@ -37,12 +37,45 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (common.measured != null) {
+            return measured();
+        }
         MacroConfig cfg = common.config();
         OffsetsFile file = OffsetsFile.read(offsets, cfg);
         List<Path> inputs = new java.util.ArrayList<>(common.inputs());
         inputs.add(offsets);
         OutputDir dir = OutputDir.claim(out, "validate", List.of("summary.json", "report.md"), inputs);
         return dir.guard(() -> run(cfg, file, dir));
+    }
+
+    /** The offsets on a bench run's held-out codes (issue 24). */
+    private int measured() throws Exception {
+        var parsed = spec.commandLine().getParseResult();
+        var m = common.measurement(parsed);
+        OffsetsFile file = OffsetsFile.readForSize(offsets, m.rows(), m.cols());
+        var global = file.global() != null
+                ? file.global()
+                : mramcim.calibration.measured.MeasuredCalibration.global(m).global();
+        var v = mramcim.calibration.measured.MeasuredCalibration.validate(m, global, file.offsets());
+        List<Path> inputs = new java.util.ArrayList<>(common.measuredInputs());
+        inputs.add(offsets);
+        OutputDir dir = OutputDir.claim(out, "validate", List.of("summary.json", "report.md"), inputs);
+        String command = "scripts/mramcim " + String.join(" ", parsed.originalArgs());
+        return dir.guard(() -> {
+            mramcim.calibration.measured.MeasuredReport.writeValidation(
+                    m, common.measured, offsets, file, v, command, dir);
+            CalibrateCommand.line("held-out", v);
+            boolean helps = mramcim.calibration.measured.MeasuredReport.helps(v);
+            System.out.printf(
+                    Locale.ROOT,
+                    "validate: the offsets %s on die %s: MAE %.3f before -> %.3f after%n",
+                    helps ? "help" : "HURT",
+                    m.header().die(),
+                    v.before().mae(),
+                    v.after().mae());
+            System.out.println("report: " + dir.resolve("report.md"));
+            return helps ? new OutputDir.Outcome("PASS", 0) : new OutputDir.Outcome("FAIL", 1);
+        });
     }
 
     private OutputDir.Outcome run(MacroConfig cfg, OffsetsFile file, OutputDir dir) {

@@ -15,4 +15,12 @@ public final class ReportHeader {
     public static String of(String heading, long seed, String command) {
         return "# " + heading + ", die seed " + seed + "\n\nReproduce: `" + command + "`\n\n";
     }
+
+    /**
+     * For a measured die, which has a name and no seed: {@code # <heading>}, then {@code
+     * Reproduce: `<command>`} (from the same measurement files).
+     */
+    public static String of(String heading, String command) {
+        return "# " + heading + "\n\nReproduce: `" + command + "`\n\n";
+    }
 }

@@ -42,14 +42,8 @@ public record MeasurementHeader(
             throw new IllegalArgumentException(
                     "measurement.json: format = " + format + " is not supported: allowed " + FORMAT);
         }
-        if (die == null || !die.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new IllegalArgumentException("measurement.json: die = " + die
-                    + " is not a die name: allowed 1 to 64 letters, digits, '.', '_' or '-'");
-        }
-        if (date == null || !date.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw new IllegalArgumentException(
-                    "measurement.json: date = " + date + " is not a date: allowed YYYY-MM-DD");
-        }
+        checkDie("measurement.json: die", die);
+        checkDate("measurement.json: date", date);
         if (!Sizes.allowed(rows) || !Sizes.allowed(cols)) {
             throw new IllegalArgumentException("measurement.json: rows x cols = " + rows + " x " + cols
                     + " is out of range: allowed " + Sizes.MIN + ".." + Sizes.MAX + " each");
@@ -73,6 +67,27 @@ public record MeasurementHeader(
         if (source == null) {
             throw new IllegalArgumentException("measurement.json: source is missing: say who wrote the files");
         }
+    }
+
+    /** Refuses a die name that is not 1 to 64 letters, digits, '.', '_' or '-'. */
+    public static void checkDie(String what, String die) {
+        if (die == null || !die.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException(
+                    what + " = " + die + " is not a die name: allowed 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    /** Refuses a date that is not a calendar day written YYYY-MM-DD. */
+    public static void checkDate(String what, String date) {
+        try {
+            if (date != null && date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                java.time.LocalDate.parse(date);
+                return;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(what + " = " + date + " is not a date: allowed YYYY-MM-DD");
     }
 
     private static void range(String field, int v, int lo, int hi) {
