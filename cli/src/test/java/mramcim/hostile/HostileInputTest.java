@@ -584,7 +584,173 @@ class HostileInputTest {
                 t -> a("merge", tmp.resolve("nowhere").toString())));
         traces(c);
         slurm(c);
+        bench(c);
         return c.stream();
+    }
+
+    private static Path bench;
+
+    /** A small bench run of the 8x8 preset (issue 24), written once. */
+    static synchronized Path bench(Path t) {
+        if (bench == null) {
+            Path d = t.resolve("bench");
+            CliRun r = CliRun.of(
+                    "measure",
+                    "--preset",
+                    PRESET,
+                    "--plan",
+                    "calibration=4,heldout=4,fit=2x16,repeat=4x2",
+                    "--date",
+                    "2026-12-01",
+                    "--out",
+                    d.toString(),
+                    "--no-progress");
+            assertEquals(0, r.code(), r.out() + r.err());
+            bench = d;
+        }
+        return bench;
+    }
+
+    /** A copy of the bench run with one code of conversions.csv line 5 replaced by {@code code}. */
+    static Path benchWithCode(Path t, String name, String code) {
+        Path d = t.resolve(name);
+        try {
+            Files.createDirectories(d);
+            for (String file : mramcim.calibration.measured.MeasurementFiles.FILES) {
+                Files.copy(bench(t).resolve(file), d.resolve(file));
+            }
+            Path f = d.resolve("conversions.csv");
+            List<String> lines = new ArrayList<>(Files.readAllLines(f));
+            String l = lines.get(4);
+            lines.set(4, l.substring(0, l.lastIndexOf(',') + 1) + code);
+            Files.write(f, lines);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return d;
+    }
+
+    /** Bench runs and fits (issue 24): the measurement format and the options around it. */
+    static void bench(List<Case> c) {
+        c.add(refused(
+                "measure: an unknown plan", "--plan = bogus is malformed at 'bogus'", "measure", "--plan", "bogus"));
+        c.add(refused(
+                "measure: a pattern repeated once",
+                "--plan repeat = 5x1 is out of range",
+                "measure",
+                "--plan",
+                "repeat=5x1"));
+        c.add(refused(
+                "measure: a key given twice", "heldout is given twice", "measure", "--plan", "heldout=3,heldout=4"));
+        c.add(refused(
+                "measure: no held-out patterns",
+                "--plan heldout = 0 is out of range",
+                "measure",
+                "--plan",
+                "heldout=0"));
+        c.add(refused(
+                "measure: an injected column beyond the die",
+                "--inject column = 99 is out of range",
+                "measure",
+                "--preset",
+                PRESET,
+                "--inject",
+                "99=20"));
+        c.add(refused(
+                "measure: a day that does not exist",
+                "--date = 2026-02-30 is not a date",
+                "measure",
+                "--date",
+                "2026-02-30"));
+        c.add(refused("measure: a die name with a space", "is not a die name", "measure", "--die", "my chip"));
+        c.add(refused("fit: no measurement", "Missing required option", "fit"));
+        c.add(refusedIn(
+                "fit: a measurement directory that does not exist",
+                "is not a directory",
+                t -> a(
+                        "fit",
+                        "--measured",
+                        t.resolve("no-bench").toString(),
+                        "--out",
+                        t.resolve("f1").toString())));
+        c.add(refusedIn(
+                "fit: a design of another size",
+                "is 8 x 8 but the design small:16x16 is 16 x 16",
+                t -> a(
+                        "fit",
+                        "--measured",
+                        bench(t).toString(),
+                        "--preset",
+                        "small:16x16",
+                        "--out",
+                        t.resolve("f2").toString())));
+        c.add(refusedIn(
+                "fit: a design with another frame",
+                "used frameCycles = 180 but the design",
+                t -> a(
+                        "fit",
+                        "--measured",
+                        bench(t).toString(),
+                        "--config",
+                        file("frame.json", config.replace("\"frameCycles\" : 180", "\"frameCycles\" : 200"))
+                                .toString(),
+                        "--out",
+                        t.resolve("f3").toString())));
+        c.add(refusedIn(
+                "calibrate: --inject with --measured",
+                "--inject does not apply with --measured",
+                t -> a(
+                        "calibrate",
+                        "--measured",
+                        bench(t).toString(),
+                        "--inject",
+                        "1=20",
+                        "--out",
+                        t.resolve("c1").toString())));
+        c.add(refusedIn(
+                "calibrate: --patterns that the measurement does not hold",
+                "--patterns = 9 does not match the measurement: it holds 4",
+                t -> a(
+                        "calibrate",
+                        "--measured",
+                        bench(t).toString(),
+                        "--patterns",
+                        "9",
+                        "--out",
+                        t.resolve("c2").toString())));
+        c.add(refusedIn(
+                "calibrate: a measured code beyond the counter",
+                "conversions.csv line 5, column",
+                t -> a(
+                        "calibrate",
+                        "--measured",
+                        benchWithCode(t, "bench-big", "70000").toString(),
+                        "--out",
+                        t.resolve("c3").toString())));
+        c.add(refusedIn(
+                "calibrate: a measured code that is not a number",
+                "code_7 = '1e3' is not an integer",
+                t -> a(
+                        "calibrate",
+                        "--measured",
+                        benchWithCode(t, "bench-text", "1e3").toString(),
+                        "--out",
+                        t.resolve("c4").toString())));
+        c.add(refusedIn(
+                "validate: offsets of another size on a measured die",
+                "made for a 4 x 4 macro, this one is 8 x 8",
+                t -> {
+                    Path o = t.resolve("offsets-4x4.json");
+                    new OffsetsFile(4, 4, null, new int[4], null, null, null).write(o);
+                    return a(
+                            "validate",
+                            "--measured",
+                            bench(t).toString(),
+                            "--offsets",
+                            o.toString(),
+                            "--out",
+                            t.resolve("v1").toString());
+                }));
     }
 
     /** A trace of the 8x8 preset that passes on the generated RTL (three commands). */
