@@ -32,6 +32,7 @@ class RoundTripTest {
         AnalogArray die = HiddenDie.die(design, seed);
         double[][][] truth = contributions(die);
         double nominalTotal = DesignBasis.of(design).total();
+        double largestU = 0;
         int devices = 0;
         int devicesWithin = 0;
         double zSquares = 0;
@@ -57,6 +58,7 @@ class RoundTripTest {
                 }
             }
             double scale = sum / nominalTotal;
+            largestU = Math.max(largestU, f.delayScaleUncertainty() / scale);
             String where = "column " + f.col() + " of " + rows + " x " + cols;
             assertTrue(
                     Math.abs(f.delayScale() - scale) <= f.delayScaleUncertainty(),
@@ -86,7 +88,8 @@ class RoundTripTest {
         Twin.HeldOut h = Twin.heldOut(m, twin);
         System.out.printf(
                 "round trip %d x %d seed %d: held-out codes %d, exact %.3f, within one %.4f; MTJ swings within 3"
-                        + " sigma %d of %d (z RMS %.2f); jitter %.1f +- %.1f ps (truth %.1f)%n",
+                        + " sigma %d of %d (z RMS %.2f); jitter %.1f +- %.1f ps (truth %.1f); largest delay-scale"
+                        + " uncertainty %.2f %%%n",
                 rows,
                 cols,
                 seed,
@@ -98,7 +101,8 @@ class RoundTripTest {
                 zRms,
                 r.jitter().sigma() * 1e12,
                 r.jitter().uncertainty() * 1e12,
-                trueJitter * 1e12);
+                trueJitter * 1e12,
+                100 * largestU);
         assertEquals((long) m.of(Role.HELDOUT).size() * cols, h.codes());
         assertTrue(h.exactFraction() >= 0.80, "held-out codes predicted exactly: " + h.exactFraction());
         assertTrue(h.withinOneFraction() >= 0.99, "held-out codes within one: " + h.withinOneFraction());

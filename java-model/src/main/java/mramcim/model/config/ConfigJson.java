@@ -35,11 +35,26 @@ public final class ConfigJson {
      * Parses JSON text; a bad value or field is an {@link IllegalArgumentException} saying which.
      */
     public static MacroConfig fromJson(String json) {
-        JsonNode tree = StrictJson.read(json, JsonNode.class, "configuration");
-        if (tree.isObject() && tree.has("die")) {
+        if (hasDie(json)) {
             return StrictJson.read(json, MacroConfig.class, "configuration");
         }
         return StrictJson.read(json, Design.class, "configuration").config();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * Whether the document has a top-level {@code die}: a lenient look only, so that every error
+     * is reported by the strict read of the right type, with its field's path.
+     */
+    private static boolean hasDie(String json) {
+        try {
+            JsonNode tree = LENIENT.readTree(json);
+            return tree != null && tree.isObject() && tree.has("die");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
