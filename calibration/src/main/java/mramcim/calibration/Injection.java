@@ -17,7 +17,7 @@ public record Injection(Map<Integer, Double> comparatorOffsets) {
     public static final Injection NONE = new Injection(Map.of());
 
     public Injection {
-        comparatorOffsets = Map.copyOf(new TreeMap<>(comparatorOffsets));
+        comparatorOffsets = java.util.Collections.unmodifiableMap(new TreeMap<>(comparatorOffsets));
     }
 
     /**
