@@ -132,7 +132,11 @@ public final class CalibrationReport {
         return o;
     }
 
-    private static void validation(ObjectNode o, Validation v) {
+    /**
+     * A validation's figures as every summary.json gives them: dot products, MAE and exact share
+     * before and after, overflows, failed cells, cycles, seconds.
+     */
+    public static void validation(ObjectNode o, Validation v) {
         o.put("dotProducts", v.after().count());
         o.put("maeBefore", v.before().mae());
         o.put("maeAfter", v.after().mae());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import mramcim.calibration.Calibration;
 import mramcim.calibration.CalibrationPlots;
+import mramcim.calibration.CalibrationReport;
 import mramcim.calibration.OffsetsFile;
 import mramcim.calibration.Validation;
 import mramcim.results.OutputDir;
@@ -62,7 +63,7 @@ public final class MeasuredReport {
                 off.add(v);
             }
             s.put("calibrationMae", c.errors().mae());
-            validation(s.putObject("heldout"), heldout);
+            CalibrationReport.validation(s.putObject("heldout"), heldout);
             files.add(dir.write("summary.json", JSON.writeValueAsString(s) + "\n"));
             StringBuilder md = new StringBuilder(
                     ReportHeader.of("Calibration of die " + m.header().die() + " from measured codes", command));
@@ -97,7 +98,7 @@ public final class MeasuredReport {
             List<Path> files = new ArrayList<>(pictures(m, v, dir));
             ObjectNode s = header(m, measured);
             s.put("offsetsFile", offsets.toString());
-            validation(s.putObject("heldout"), v);
+            CalibrationReport.validation(s.putObject("heldout"), v);
             s.put("helps", helps(v));
             files.add(dir.write("summary.json", JSON.writeValueAsString(s) + "\n"));
             StringBuilder md = new StringBuilder(ReportHeader.of(
@@ -168,15 +169,6 @@ public final class MeasuredReport {
                 m.header().clockHz() / 1e6,
                 measured,
                 m.header().source());
-    }
-
-    private static void validation(ObjectNode o, Validation v) {
-        o.put("dotProducts", v.after().count());
-        o.put("maeBefore", v.before().mae());
-        o.put("maeAfter", v.after().mae());
-        o.put("exactBefore", v.before().exactFraction());
-        o.put("exactAfter", v.after().exactFraction());
-        o.put("overflows", v.after().overflows());
     }
 
     private static String table(Validation v) {

@@ -148,6 +148,16 @@ public final class MeasurementFiles {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 out.add(line);
             }
+            // Blank lines at the end (an editor's or a spreadsheet's) are no data.
+            while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) {
+                out.remove(out.size() - 1);
+            }
+            for (int k = 0; k < out.size(); k++) {
+                if (out.get(k).isBlank()) {
+                    throw new IllegalArgumentException(
+                            file + " line " + (k + 1) + ", column 1: a blank line among the data; remove it");
+                }
+            }
             return out;
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(file + " is not UTF-8 text");

@@ -65,6 +65,22 @@ class MeasurementFilesTest {
         assertEquals(2 + 4 + 3 + 16 + 6, m.conversions().size());
     }
 
+    @Test
+    void windowsLineEndsAndTrailingBlankLinesReadTheSame() throws IOException {
+        Path d = edited("crlf", "conversions.csv", l -> l);
+        String text = Files.readString(good.resolve("conversions.csv")).replace("\n", "\r\n") + "\r\n\r\n";
+        Files.writeString(d.resolve("conversions.csv"), text);
+        Measurement m = MeasurementFiles.read(d);
+        assertEquals(bench.conversions().size(), m.conversions().size());
+        assertArrayEquals(
+                bench.conversions().get(3).codes(), m.conversions().get(3).codes());
+        Path inner = edited("blank", "conversions.csv", l -> {
+            l.add(3, "");
+            return l;
+        });
+        refused(inner, "conversions.csv line 4, column 1: a blank line among the data");
+    }
+
     /** A copy of the good run with {@code file} edited line by line (lines from 1). */
     private static Path edited(String name, String file, UnaryOperator<List<String>> edit) throws IOException {
         Path dir = tmp.resolve(name);
