@@ -108,6 +108,12 @@ public final class FitCommand implements Callable<Integer> {
                     h.codes(),
                     100 * h.exactFraction(),
                     100 * h.withinOneFraction());
+            long stuck =
+                    r.columns().stream().mapToLong(f -> f.withoutSwing().size()).sum();
+            if (stuck > 0) {
+                System.out.printf(
+                        Locale.ROOT, "%d MTJs show no swing (they look stuck): fit.json, mtjsWithoutSwing%n", stuck);
+            }
             System.out.println("twin: " + dir.resolve(FitReport.TWIN) + " (use it with --config); report: "
                     + dir.resolve("report.md"));
             return new OutputDir.Outcome("PASS", 0);

@@ -73,7 +73,10 @@ public final class MeasureCommand implements Callable<Integer> {
         for (int col : injection.comparatorOffsets().keySet()) {
             CliChecks.range("--inject column", col, 0, cfg.cols() - 1);
         }
-        String name = die != null ? die : ("sim-" + design.name() + "-s" + seed).replaceAll("[^A-Za-z0-9._-]", "-");
+        String base = design.config != null
+                ? design.config.getFileName().toString().replaceFirst("\\.json$", "")
+                : design.preset;
+        String name = die != null ? die : ("sim-" + base + "-s" + seed).replaceAll("[^A-Za-z0-9._-]", "-");
         String day = date != null ? date : LocalDate.now(ZoneOffset.UTC).toString();
         String command = "scripts/mramcim "
                 + String.join(" ", spec.commandLine().getParseResult().originalArgs());

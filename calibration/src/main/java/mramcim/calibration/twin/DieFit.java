@@ -31,15 +31,17 @@ import org.apache.commons.math3.util.Pair;
  * <ol>
  *   <li>the jitter, from the spread of repeated conversions (closed form: averaged over where a
  *       delay falls within a code, {@code E|c1 - c2| = E|e1 - e2| / T = 2 sigma / (sqrt(pi) T)});
- *   <li>two scales, of the low and of the high states, against the design's contributions (linear
- *       least squares);
- *   <li>every contribution, least squares on all codes of the non-held-out conversions (each
- *       code minus one half: the middle of its bin) weighted by the quantisation and jitter noise,
- *       with the design's device spread around step 2's values as the prior.
+ *   <li>every contribution and two scales (of the low and of the high states against the
+ *       design), by least squares on all codes of the non-held-out conversions (each code minus
+ *       one half, the middle of its interval, weighted by the jitter), with the prior that each
+ *       contribution lies within the design's device spread of its scale times the design's
+ *       value; Apache Commons Math's Gauss-Newton optimizer;
+ *   <li>expectation-maximisation for the codes being intervals, not values (see {@code
+ *       refineForQuantisation});
+ *   <li>the covariance from the observed information of the interval-censored codes.
  * </ol>
  *
- * <p>Both least-squares problems are solved by Apache Commons Math's Levenberg-Marquardt optimizer,
- * whose covariance gives every estimate's uncertainty. Columns are fitted in parallel.
+ * <p>Columns are fitted in parallel.
  */
 public final class DieFit {
 
@@ -84,6 +86,7 @@ public final class DieFit {
      * @param mtjSwing {@code [row][branch]}: AP minus P contribution of each MTJ (its TMR times its
      *     R_P, as the delay sees it), codes
      * @param mtjSwingSigma {@code [row][branch]}: its standard deviation, codes
+     * @param expectedSwing {@code [row]}: the design's swing at the column's delay scale, codes
      * @param observations codes fitted (overflowed ones left out)
      * @param residualRms RMS of (code - 1/2 - predicted delay) over them, codes
      */
@@ -97,8 +100,28 @@ public final class DieFit {
             double highLowRatioUncertainty,
             double[][] mtjSwing,
             double[][] mtjSwingSigma,
+            double[] expectedSwing,
             int observations,
             double residualRms) {
+
+        /**
+         * The MTJs of this column whose swing is below {@link #STUCK_FRACTION} of the design's at
+         * this column's delay scale: no TMR to speak of, a device that looks stuck. (Not a
+         * significance test: the prior expects every MTJ to switch and pulls a stuck one's
+         * estimate up by some tenths of a code, far more than its uncertainty.) Each as {row,
+         * branch}.
+         */
+        public List<int[]> withoutSwing() {
+            List<int[]> out = new ArrayList<>();
+            for (int i = 0; i < mtjSwing.length; i++) {
+                for (int b = 0; b < 2; b++) {
+                    if (mtjSwing[i][b] < STUCK_FRACTION * expectedSwing[i]) {
+                        out.add(new int[] {i, b});
+                    }
+                }
+            }
+            return out;
+        }
 
         /** The predicted (jitter-free) delay of this column for inputs and weights, codes. */
         public double delay(int[] in, int[] weightColumn) {
@@ -320,6 +343,7 @@ public final class DieFit {
                 UNCERTAINTY_SIGMAS * Math.sqrt(quadratic(sol.cov, g)),
                 swing,
                 swingSd,
+                expected(basis, scale),
                 n,
                 n == 0 ? Double.NaN : Math.sqrt(ss / n));
     }
@@ -454,6 +478,20 @@ public final class DieFit {
         }
         double m = mu + s * (NORMAL.density(alpha) - NORMAL.density(beta)) / mass;
         return Math.max(lo, Math.min(hi, m));
+    }
+
+    /**
+     * A fitted swing below this fraction of the design's marks an MTJ that does not switch: the
+     * design's devices spread by a few percent (SPEC 2: TMR 5 %, R_P 2 %), a stuck one has none.
+     */
+    public static final double STUCK_FRACTION = 0.5;
+
+    private static double[] expected(DesignBasis basis, double scale) {
+        double[] e = new double[basis.rows()];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = scale * (basis.nominal()[i][CellState.A_AP] - basis.nominal()[i][CellState.A_P]);
+        }
+        return e;
     }
 
     /** A linear least-squares solution and its covariance. */

@@ -78,6 +78,15 @@ public final class FitReport {
             j.put("uncertaintySeconds", r.jitter().uncertainty());
         }
         j.put("pairs", r.jitter().pairs());
+        ArrayNode stuck = o.putArray("mtjsWithoutSwing");
+        for (DieFit.ColumnFit f : r.columns()) {
+            for (int[] rb : f.withoutSwing()) {
+                ObjectNode d = stuck.addObject();
+                d.put("row", rb[0]);
+                d.put("col", f.col());
+                d.put("branch", rb[1] == 0 ? "A" : "B");
+            }
+        }
         ArrayNode cols = o.putArray("columns");
         for (DieFit.ColumnFit f : r.columns()) {
             ObjectNode c = cols.addObject();
@@ -192,6 +201,15 @@ public final class FitReport {
                                 Locale.ROOT,
                                 "Jitter: not measured (no repeated patterns); the design's %.1f ps is kept.%n%n",
                                 r.jitter().sigma() * 1e12));
+        long stuck =
+                r.columns().stream().mapToLong(f -> f.withoutSwing().size()).sum();
+        md.append(String.format(
+                Locale.ROOT,
+                "MTJs without a swing (AP - P below %.0f %% of the design's: they look stuck): %d of %d%s.%n%n",
+                100 * DieFit.STUCK_FRACTION,
+                stuck,
+                2L * r.design().rows() * r.design().cols(),
+                stuck == 0 ? "" : " (listed in fit.json, mtjsWithoutSwing)"));
         md.append("![delay scale per column](delay-scale.png)\n\n![held-out prediction](heldout.png)\n\n");
         md.append("| column | delay scale | high/low ratio | codes fitted | residual RMS (codes) |\n");
         md.append("| ---: | ---: | ---: | ---: | ---: |\n");

@@ -28,6 +28,11 @@ public final class Twin {
 
     private Twin() {}
 
+    /** Smallest TMR and R_P a die map holds (DieMap's ranges). */
+    static final double MIN_TMR = 1e-3;
+
+    static final double MIN_RP = 100;
+
     /** The twin's configuration. */
     public static MacroConfig config(DieFit.Result r) {
         MacroConfig design = r.design();
@@ -58,11 +63,13 @@ public final class Twin {
                     int d = 2 * (i * cols + j) + branch;
                     fetOn[d] = rOn;
                     rP[d] = onP - rOn;
-                    tmr0[d] = (onAp - onP) / rP[d] * tmrRollOff;
-                    if (!(rP[d] >= 100 && tmr0[d] >= 1e-3)) {
+                    // An MTJ that does not switch (stuck) has no swing: the twin gives it the
+                    // smallest TMR a die map holds; the fit report lists such devices.
+                    tmr0[d] = Math.max(MIN_TMR, (onAp - onP) / rP[d] * tmrRollOff);
+                    if (!(rP[d] >= MIN_RP)) {
                         throw new IllegalArgumentException(String.format(
                                 java.util.Locale.ROOT,
-                                "the fit of column %d, row %d, branch %s gives R_P = %.4g Ohm and TMR = %.4g, outside"
+                                "the fit of column %d, row %d, branch %s gives R_P = %.4g Ohm (TMR %.4g), outside"
                                         + " what an MTJ can be: the codes of that column do not follow the design"
                                         + " (check the measurement and the design given with --preset/--config)",
                                 j,

@@ -127,6 +127,42 @@ class RoundTripTest {
      * True delay contributions {@code [col][row][state]} in codes: the fast path's weight of each
      * stage in the die's own electrical environment times the stage's resistance in each state.
      */
+    /**
+     * A die with stuck MTJs: the devices that never switch show no swing, and the fit lists them
+     * (and no device that does switch); the twin still predicts the held-out codes.
+     */
+    @org.junit.jupiter.api.Test
+    void stuckMtjsAreFoundAndTheTwinStillPredicts() {
+        MacroConfig clean = HiddenDie.design(16, 16);
+        mramcim.model.config.MtjParams p = clean.mtj();
+        MacroConfig design = clean.withMtj(
+                new mramcim.model.config.MtjParams(p.rP(), p.rPSigma(), p.tmr0(), p.tmrSigma(), p.vHalf(), 0.02, 0));
+        long seed = 21;
+        Measurement m = HiddenDie.measure(design, seed, "twin");
+        DieFit.Result r = DieFit.fit(m, clean, "small", 2, Progress.NONE);
+        AnalogArray die = HiddenDie.die(design, seed);
+        java.util.Set<String> stuck = new java.util.TreeSet<>();
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < 16; j++) {
+                for (int b = 0; b < 2; b++) {
+                    if (die.cell(i, j).mtj(b).fault() != mramcim.model.device.Fault.NONE) {
+                        stuck.add(i + "/" + j + "/" + b);
+                    }
+                }
+            }
+        }
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        for (DieFit.ColumnFit f : r.columns()) {
+            for (int[] rb : f.withoutSwing()) {
+                found.add(rb[0] + "/" + f.col() + "/" + rb[1]);
+            }
+        }
+        assertTrue(stuck.size() >= 3, "the die has stuck devices: " + stuck);
+        assertEquals(stuck, found, "the MTJs without a swing are the stuck ones");
+        Twin.HeldOut h = Twin.heldOut(m, Twin.config(r));
+        assertTrue(h.exactFraction() >= 0.8, "held-out exact " + h.exactFraction());
+    }
+
     private static double[][][] contributions(AnalogArray die) {
         MacroConfig cfg = die.config();
         int rows = cfg.rows();
