@@ -82,7 +82,10 @@ public final class Twin {
             }
         }
         DieMap die = new DieMap(r.measurement().header().die(), cSense, offsets, fetOn, rP, tmr0);
-        double jitter = r.jitter().sigma() / design.energy().delayScale();
+        // The twin is the die as measured: at the readout supply of the bench run, where the
+        // measured jitter is the configured one stretched by the readout's gate delay.
+        var energy = design.energy().withVTdc(r.measurement().header().supplyV());
+        double jitter = r.jitter().sigma() / energy.delayScale();
         ColumnParams c = new ColumnParams(
                 col.rSeg(),
                 col.cNode(),
@@ -92,7 +95,7 @@ public final class Twin {
                 col.vRef(),
                 col.cmpOffsetSigma(),
                 jitter);
-        return design.withColumn(c).withDie(die);
+        return design.withEnergy(energy).withColumn(c).withDie(die);
     }
 
     /**
