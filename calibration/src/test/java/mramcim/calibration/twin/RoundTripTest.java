@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RoundTripTest {
 
     @ParameterizedTest(name = "{0} x {1}, seed {2}")
-    @CsvSource({"16, 16, 7", "32, 24, 11"})
+    @CsvSource({"16, 16, 7", "32, 24, 11", "64, 64, 7"})
     void theFitRecoversTheHiddenDieAndItsTwinPredictsTheHeldOutCodes(int rows, int cols, long seed) {
         MacroConfig design = HiddenDie.design(rows, cols);
         Measurement m = HiddenDie.measure(design, seed, "twin");
