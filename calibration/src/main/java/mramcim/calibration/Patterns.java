@@ -22,7 +22,9 @@ public final class Patterns {
         /** Patterns of the energy estimate and the condition sweeps' fast-path part. */
         ENERGY(4),
         /** The extra patterns of a bench run that the digital twin is fitted to (mramcim measure). */
-        TWIN(5);
+        TWIN(5),
+        /** The patterns the VGG-8 emulation measures its per-column error distributions from. */
+        EMULATION(6);
 
         private final int key;
 

@@ -17,6 +17,7 @@ class PatternStreamsTest {
         assertEquals(3, Patterns.Stream.OPTION2.key());
         assertEquals(4, Patterns.Stream.ENERGY.key());
         assertEquals(5, Patterns.Stream.TWIN.key());
-        assertEquals(5, Patterns.Stream.values().length, "every stream pinned");
+        assertEquals(6, Patterns.Stream.EMULATION.key());
+        assertEquals(6, Patterns.Stream.values().length, "every stream pinned");
     }
 }

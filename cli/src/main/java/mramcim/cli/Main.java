@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             MeasureCommand.class,
             FitCommand.class,
             MnistCommand.class,
+            Vgg8Command.class,
             WineCommand.class,
             ShrinkCommand.class,
             CorpusCommand.class,

@@ -633,6 +633,18 @@ class HostileInputTest {
     /** Bench runs and fits (issue 24): the measurement format and the options around it. */
     static void bench(List<Case> c) {
         c.add(refused(
+                "vgg8: an unknown error mode",
+                "--errors = bogus is not a mode: allowed measured, fastpath, both",
+                "vgg8",
+                "--errors",
+                "bogus"));
+        c.add(refused(
+                "vgg8: negative co-simulated digits",
+                "--cosim-images = -1 is out of range",
+                "vgg8",
+                "--cosim-images",
+                "-1"));
+        c.add(refused(
                 "measure: an unknown plan", "--plan = bogus is malformed at 'bogus'", "measure", "--plan", "bogus"));
         c.add(refused(
                 "measure: a pattern repeated once",

@@ -200,7 +200,7 @@ public final class MnistRun {
     }
 
     /** SPEC 6 through host commands on the Java macro of this die. */
-    static Calibration calibrate(MacroConfig cfg, long seed) {
+    public static Calibration calibrate(MacroConfig cfg, long seed) {
         return Calibrator.run(
                 Macro.create(cfg, seed),
                 Patterns.of(cfg, seed),
