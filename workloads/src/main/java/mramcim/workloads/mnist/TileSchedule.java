@@ -56,6 +56,22 @@ public final class TileSchedule {
     }
 
     private void add(List<Pass> out, int layer, byte[][] w, int nIn, int nOut) {
+        out.addAll(tile(out.size(), layer, nIn, nOut, rows, cols, (i, o) -> w[i][o]));
+    }
+
+    /** The weight of layer input {@code i} on layer output {@code o}, +1 or -1. */
+    @FunctionalInterface
+    public interface Weight {
+        int of(int input, int output);
+    }
+
+    /**
+     * A layer of {@code nIn} inputs and {@code nOut} outputs in tiles of {@code rows x cols}: for
+     * each column tile, its row tiles; unused rows and columns hold +1. Passes are numbered from
+     * {@code firstIndex}.
+     */
+    public static List<Pass> tile(int firstIndex, int layer, int nIn, int nOut, int rows, int cols, Weight w) {
+        List<Pass> out = new ArrayList<>();
         for (int c0 = 0; c0 < nOut; c0 += cols) {
             for (int r0 = 0; r0 < nIn; r0 += rows) {
                 int usedRows = Math.min(rows, nIn - r0);
@@ -63,12 +79,13 @@ public final class TileSchedule {
                 int[][] tile = new int[rows][cols];
                 for (int i = 0; i < rows; i++) {
                     for (int j = 0; j < cols; j++) {
-                        tile[i][j] = i < usedRows && j < usedCols ? w[r0 + i][c0 + j] : 1;
+                        tile[i][j] = i < usedRows && j < usedCols ? w.of(r0 + i, c0 + j) : 1;
                     }
                 }
-                out.add(new Pass(out.size(), layer, r0, usedRows, c0, usedCols, tile));
+                out.add(new Pass(firstIndex + out.size(), layer, r0, usedRows, c0, usedCols, tile));
             }
         }
+        return out;
     }
 
     public List<Pass> passes() {

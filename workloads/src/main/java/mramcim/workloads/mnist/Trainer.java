@@ -3,6 +3,7 @@ package mramcim.workloads.mnist;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
+import mramcim.workloads.Adam;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -41,8 +42,6 @@ public final class Trainer {
     }
 
     private static final double EPS = 1e-5;
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
 
     private Trainer() {}
 
@@ -274,28 +273,5 @@ public final class Trainer {
         double[] a = new double[n];
         java.util.Arrays.fill(a, v);
         return a;
-    }
-
-    /** Adam for one parameter array. */
-    private static final class Adam {
-        private final double[] m;
-        private final double[] v;
-        private int t;
-
-        Adam(int n) {
-            m = new double[n];
-            v = new double[n];
-        }
-
-        void step(double[] p, double[] g, double lr) {
-            t++;
-            double c1 = 1 - Math.pow(BETA1, t);
-            double c2 = 1 - Math.pow(BETA2, t);
-            for (int i = 0; i < p.length; i++) {
-                m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
-                v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
-                p[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
-            }
-        }
     }
 }

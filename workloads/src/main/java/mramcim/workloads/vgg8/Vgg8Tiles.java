@@ -26,20 +26,8 @@ public final class Vgg8Tiles {
             byte[][] w = net.weightsOf(l);
             int nIn = net.inputs(l);
             int nOut = net.outputs(l);
-            List<TileSchedule.Pass> passes = new ArrayList<>();
-            for (int c0 = 0; c0 < nOut; c0 += cols) {
-                for (int r0 = 0; r0 < nIn; r0 += rows) {
-                    int usedRows = Math.min(rows, nIn - r0);
-                    int usedCols = Math.min(cols, nOut - c0);
-                    int[][] tile = new int[rows][cols];
-                    for (int i = 0; i < rows; i++) {
-                        for (int j = 0; j < cols; j++) {
-                            tile[i][j] = i < usedRows && j < usedCols ? w[c0 + j][r0 + i] : 1;
-                        }
-                    }
-                    passes.add(new TileSchedule.Pass(index++, l, r0, usedRows, c0, usedCols, tile));
-                }
-            }
+            List<TileSchedule.Pass> passes = TileSchedule.tile(index, l, nIn, nOut, rows, cols, (i, o) -> w[o][i]);
+            index += passes.size();
             all.add(List.copyOf(passes));
         }
         this.layers = List.copyOf(all);

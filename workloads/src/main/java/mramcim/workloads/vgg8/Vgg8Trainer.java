@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import mramcim.workloads.Adam;
 import mramcim.workloads.mnist.MnistData;
 
 /**
@@ -82,8 +83,6 @@ public final class Vgg8Trainer {
     static final int CHUNKS = 4;
 
     private static final float EPS = 1e-5f;
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
 
     private final Vgg8Shape shape;
     private final Settings settings;
@@ -689,40 +688,6 @@ public final class Vgg8Trainer {
             clip(w);
             gAdam.step(gamma, gGamma, lr);
             bAdam.step(beta, gBeta, lr);
-        }
-    }
-
-    /** Adam for one parameter array. */
-    private static final class Adam {
-        private final double[] m;
-        private final double[] v;
-        private int t;
-
-        Adam(int n) {
-            m = new double[n];
-            v = new double[n];
-        }
-
-        void step(float[] p, float[] g, double lr) {
-            t++;
-            double c1 = 1 - Math.pow(BETA1, t);
-            double c2 = 1 - Math.pow(BETA2, t);
-            for (int i = 0; i < p.length; i++) {
-                m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
-                v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
-                p[i] -= (float) (lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8));
-            }
-        }
-
-        void step(double[] p, double[] g, double lr) {
-            t++;
-            double c1 = 1 - Math.pow(BETA1, t);
-            double c2 = 1 - Math.pow(BETA2, t);
-            for (int i = 0; i < p.length; i++) {
-                m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
-                v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
-                p[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
-            }
         }
     }
 }
