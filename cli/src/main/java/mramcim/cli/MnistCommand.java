@@ -1,6 +1,5 @@
 package mramcim.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -33,11 +32,8 @@ public final class MnistCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "die and training seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--train", description = "train even if the network file exists")
-    boolean train;
-
-    @Option(names = "--network", description = "trained network file (default: OUT/network.json)")
-    Path network;
+    @Mixin
+    NetworkOptions networkOptions;
 
     @Option(
             names = "--cosim-digits",
@@ -64,22 +60,8 @@ public final class MnistCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliChecks.range("--cosim-digits", cosimDigits, 0, MAX_COSIM_DIGITS);
         MacroConfig cfg = design.resolve();
-        Path net = network != null ? network : out.resolve("network.json");
-        boolean training = train || !Files.isRegularFile(net);
-        if (Files.exists(net) && !Files.isRegularFile(net)) {
-            throw new IllegalArgumentException("--network = " + net + " is not a regular file: give a network file");
-        }
-        if (training && Files.isRegularFile(net)) {
-            try {
-                BinaryMlp.load(net);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--network = "
-                        + net
-                        + " exists and is not a network mramcim wrote ("
-                        + e.getMessage()
-                        + "): training would overwrite it; give another file or remove it");
-            }
-        }
+        Path net = networkOptions.file(out);
+        boolean training = networkOptions.training(net, BinaryMlp::load);
         List<Path> inputs = new java.util.ArrayList<>(design.inputs());
         if (!training) {
             inputs.add(net);
@@ -94,7 +76,7 @@ public final class MnistCommand implements Callable<Integer> {
                 design.name(),
                 seed,
                 net,
-                train,
+                networkOptions.train,
                 cosimDigits,
                 cosimDigits > 0
                         ? RtlLibraries.forTop(

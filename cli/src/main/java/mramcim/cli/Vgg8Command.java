@@ -1,6 +1,5 @@
 package mramcim.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -32,11 +31,8 @@ public final class Vgg8Command implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "die and training seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--train", description = "train even if the network file exists")
-    boolean train;
-
-    @Option(names = "--network", description = "trained network file (default: OUT/network.json)")
-    Path network;
+    @Mixin
+    NetworkOptions networkOptions;
 
     @Option(
             names = "--small",
@@ -89,19 +85,8 @@ public final class Vgg8Command implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         CliChecks.range("--threads", n, 1, CliChecks.MAX_THREADS);
         MacroConfig cfg = design.resolve();
-        Path net = network != null ? network : out.resolve("network.json");
-        boolean training = train || !Files.isRegularFile(net);
-        if (Files.exists(net) && !Files.isRegularFile(net)) {
-            throw new IllegalArgumentException("--network = " + net + " is not a regular file: give a network file");
-        }
-        if (training && Files.isRegularFile(net)) {
-            try {
-                BinaryVgg8.load(net);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--network = " + net + " exists and is not a VGG-8 network mramcim"
-                        + " wrote: training would overwrite it; give another file or remove it");
-            }
-        }
+        Path net = networkOptions.file(out);
+        boolean training = networkOptions.training(net, BinaryVgg8::load);
         List<Path> inputs = new java.util.ArrayList<>(design.inputs());
         if (!training) {
             inputs.add(net);
@@ -114,7 +99,7 @@ public final class Vgg8Command implements Callable<Integer> {
                 seed,
                 small ? Vgg8Shape.small() : Vgg8Shape.defaults(),
                 net,
-                train,
+                networkOptions.train,
                 settings,
                 mode,
                 cosimImages,

@@ -12,6 +12,7 @@ import mramcim.model.array.Solver;
 import mramcim.model.config.ColumnParams;
 import mramcim.model.config.DieMap;
 import mramcim.model.config.MacroConfig;
+import mramcim.model.config.MtjParams;
 import mramcim.model.device.BitCell;
 
 /**
@@ -27,11 +28,6 @@ import mramcim.model.device.BitCell;
 public final class Twin {
 
     private Twin() {}
-
-    /** Smallest TMR and R_P a die map holds (DieMap's ranges). */
-    static final double MIN_TMR = 1e-3;
-
-    static final double MIN_RP = 100;
 
     /** The twin's configuration. */
     public static MacroConfig config(DieFit.Result r) {
@@ -65,8 +61,8 @@ public final class Twin {
                     rP[d] = onP - rOn;
                     // An MTJ that does not switch (stuck) has no swing: the twin gives it the
                     // smallest TMR a die map holds; the fit report lists such devices.
-                    tmr0[d] = Math.max(MIN_TMR, (onAp - onP) / rP[d] * tmrRollOff);
-                    if (!(rP[d] >= MIN_RP)) {
+                    tmr0[d] = Math.max(MtjParams.TMR_MIN, (onAp - onP) / rP[d] * tmrRollOff);
+                    if (!(rP[d] >= MtjParams.RP_MIN)) {
                         throw new IllegalArgumentException(String.format(
                                 java.util.Locale.ROOT,
                                 "the fit of column %d, row %d, branch %s gives R_P = %.4g Ohm (TMR %.4g), outside"

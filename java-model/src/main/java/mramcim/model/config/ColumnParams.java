@@ -24,6 +24,14 @@ public record ColumnParams(
         @Param(unit = "s", source = "SPEC 2: assumed 50 ps per conversion")
         double jitterSigma) {
 
+    /**
+     * The range of a sense capacitor, F: from 0.1 fF to 100 pF; beyond, the column delay leaves
+     * any frame or drowns in parasitics.
+     */
+    public static final double CSENSE_MIN = 1e-16;
+
+    public static final double CSENSE_MAX = 1e-10;
+
     public ColumnParams {
         Check.range("column.rSeg", rSeg, 0, 1e4, "Ohm", "the wire between two bit cells of a column");
         Check.range(
@@ -36,8 +44,8 @@ public record ColumnParams(
         Check.range(
                 "column.cSense",
                 cSense,
-                1e-16,
-                1e-10,
+                CSENSE_MIN,
+                CSENSE_MAX,
                 "F",
                 "a sense capacitor from 0.1 fF to 100 pF: beyond, the column delay leaves any frame or drowns in parasitics");
         Check.range("column.cSenseSigma", cSenseSigma, 0, 0.2, "rel");

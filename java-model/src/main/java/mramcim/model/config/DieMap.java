@@ -47,13 +47,19 @@ public record DieMap(String name, double[] cSense, double[] cmpOffset, double[] 
         rP = rP.clone();
         tmr0 = tmr0.clone();
         for (int c = 0; c < cSense.length; c++) {
-            Check.range("die.cSense[" + c + "]", cSense[c], 1e-16, 1e-10, "F", "as column.cSense");
+            Check.range(
+                    "die.cSense[" + c + "]",
+                    cSense[c],
+                    ColumnParams.CSENSE_MIN,
+                    ColumnParams.CSENSE_MAX,
+                    "F",
+                    "as column.cSense");
             Check.range("die.cmpOffset[" + c + "]", cmpOffset[c], -0.5, 0.5, "V", "a comparator offset");
         }
         for (int d = 0; d < rOn.length; d++) {
-            Check.range("die.rOn[" + d + "]", rOn[d], 1, 1e6, "Ohm", "as fet.rOn");
-            Check.range("die.rP[" + d + "]", rP[d], 100, 1e6, "Ohm", "as mtj.rP");
-            Check.range("die.tmr0[" + d + "]", tmr0[d], 1e-3, 10, "1", "as mtj.tmr0");
+            Check.range("die.rOn[" + d + "]", rOn[d], FetParams.RON_MIN, FetParams.RON_MAX, "Ohm", "as fet.rOn");
+            Check.range("die.rP[" + d + "]", rP[d], MtjParams.RP_MIN, MtjParams.RP_MAX, "Ohm", "as mtj.rP");
+            Check.range("die.tmr0[" + d + "]", tmr0[d], MtjParams.TMR_MIN, MtjParams.TMR_MAX, "1", "as mtj.tmr0");
         }
     }
 

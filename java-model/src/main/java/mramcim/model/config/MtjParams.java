@@ -22,10 +22,20 @@ public record MtjParams(
         @Param(unit = "1", source = "SPEC 2: configurable fault fraction; assumed 0 for a good die")
         double stuckAtAP) {
 
+    /** The range of a fabricated MTJ's parallel-state resistance, Ohm: about 100 Ohm to 1 MOhm. */
+    public static final double RP_MIN = 100;
+
+    public static final double RP_MAX = 1e6;
+
+    /** The range of a TMR ratio. */
+    public static final double TMR_MIN = 1e-3;
+
+    public static final double TMR_MAX = 10;
+
     public MtjParams {
-        Check.range("mtj.rP", rP, 100, 1e6, "Ohm", "fabricated MTJs span about 100 Ohm to 1 MOhm");
+        Check.range("mtj.rP", rP, RP_MIN, RP_MAX, "Ohm", "fabricated MTJs span about 100 Ohm to 1 MOhm");
         Check.range("mtj.rPSigma", rPSigma, 0, 0.2, "rel");
-        Check.range("mtj.tmr0", tmr0, 1e-3, 10, "1");
+        Check.range("mtj.tmr0", tmr0, TMR_MIN, TMR_MAX, "1");
         Check.range("mtj.tmrSigma", tmrSigma, 0, 0.2, "rel");
         Check.range("mtj.vHalf", vHalf, 0.01, 10, "V", "the TMR roll-off bias of real junctions is tenths of a volt");
         Check.range("mtj.stuckAtP", stuckAtP, 0, 1, "1");

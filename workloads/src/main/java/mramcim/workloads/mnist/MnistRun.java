@@ -160,14 +160,9 @@ public final class MnistRun {
             cosimFailed = onRtl.failedCells();
             MappedNetwork.Result onFast =
                     mapped.run(subset, new FastTileExecutor(cfg, o.seed(), cal.global(), cal.offsets()), n -> {});
-            for (int p = 0; p < onRtl.columns().length; p++) {
-                for (int s = 0; s < nCosim; s++) {
-                    for (int j = 0; j < cfg.cols(); j++) {
-                        columns++;
-                        mismatches += onRtl.columns()[p][s][j] != onFast.columns()[p][s][j] ? 1 : 0;
-                    }
-                }
-            }
+            ColumnComparison cmp = ColumnComparison.of(onRtl.columns(), onFast.columns());
+            columns = cmp.columns();
+            mismatches = cmp.mismatches();
         }
         List<SweepPoint> variation = List.of();
         List<SweepPoint> clock = List.of();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 import mramcim.workloads.Adam;
+import mramcim.workloads.TrainingSchedule;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -85,22 +86,12 @@ public final class Trainer {
         DMatrixRMaj gw2 = new DMatrixRMaj(hid, cls);
         double[] xhat = new double[b * hid];
         double[] y = new double[b * hid];
-        int[] order = new int[n];
         int steps = s.epochs() * (n / b);
         int step = 0;
         for (int epoch = 0; epoch < s.epochs(); epoch++) {
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = TrainingSchedule.shuffled(n, rnd);
             for (int start = 0; start + b <= n; start += b) {
-                // Cosine learning-rate decay over all steps.
-                double lr = s.learningRate() * 0.5 * (1 + Math.cos(Math.PI * step / steps));
+                double lr = TrainingSchedule.cosine(s.learningRate(), step, steps);
                 step++;
                 int[] labels = new int[b];
                 for (int r = 0; r < b; r++) {

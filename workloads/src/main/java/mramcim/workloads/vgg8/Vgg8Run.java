@@ -12,6 +12,7 @@ import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
 import mramcim.results.Parallel;
 import mramcim.results.Progress;
+import mramcim.workloads.mnist.ColumnComparison;
 import mramcim.workloads.mnist.FastTileExecutor;
 import mramcim.workloads.mnist.HostTileExecutor;
 import mramcim.workloads.mnist.MnistData;
@@ -208,16 +209,10 @@ public final class Vgg8Run {
             TiledEngine onFast =
                     new TiledEngine(tiles, new FastTileExecutor(cfg, o.seed(), cal.global(), cal.offsets()), true);
             net.predict(subset, onFast, n -> {});
-            for (int p = 0; p < onRtl.results().size(); p++) {
-                int[][] a = onRtl.results().get(p);
-                int[][] b = onFast.results().get(p);
-                for (int s = 0; s < a.length; s++) {
-                    for (int j = 0; j < a[s].length; j++) {
-                        columns++;
-                        mismatches += a[s][j] != b[s][j] ? 1 : 0;
-                    }
-                }
-            }
+            ColumnComparison cmp = ColumnComparison.of(
+                    onRtl.results().toArray(new int[0][][]), onFast.results().toArray(new int[0][][]));
+            columns = cmp.columns();
+            mismatches = cmp.mismatches();
         }
         List<SweepPoint> variation = List.of();
         if (o.sweep()) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import mramcim.workloads.Adam;
+import mramcim.workloads.TrainingSchedule;
 import mramcim.workloads.mnist.MnistData;
 
 /**
@@ -142,21 +143,12 @@ public final class Vgg8Trainer {
         SplittableRandom rnd = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
         int n = data.size();
         int b = settings.batch();
-        int[] order = new int[n];
         long steps = (long) settings.epochs() * (n / b);
         long step = 0;
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = TrainingSchedule.shuffled(n, rnd);
             for (int start = 0; start + b <= n; start += b) {
-                double lr = settings.learningRate() * 0.5 * (1 + Math.cos(Math.PI * step / steps));
+                double lr = TrainingSchedule.cosine(settings.learningRate(), step, steps);
                 step++;
                 float[][] x = new float[b][];
                 int[] labels = new int[b];
@@ -391,6 +383,8 @@ public final class Vgg8Trainer {
         final Adam wAdam;
         final Adam gAdam;
         final Adam bAdam;
+        /** The im2col map, built on first use. */
+        private int[] taps;
         // Forward state of the batch.
         float[][] cols;
         float[][] xhat;
@@ -432,28 +426,45 @@ public final class Vgg8Trainer {
             }
         }
 
+        /**
+         * For every entry of the position-major im2col matrix ([position][k]), the input it reads
+         * ({@code channel * positions + y * side + x}), or -1 for padding outside the image. One
+         * map serves the forward copy and the backward scatter.
+         */
+        int[] taps() {
+            if (taps == null) {
+                int p = positions();
+                int cin = k / 9;
+                int[] t = new int[p * k];
+                for (int yy = 0; yy < side; yy++) {
+                    for (int xx = 0; xx < side; xx++) {
+                        int row = (yy * side + xx) * k;
+                        for (int ci = 0; ci < cin; ci++) {
+                            for (int dy = 0; dy < 3; dy++) {
+                                int sy = yy + dy - 1;
+                                for (int dx = 0; dx < 3; dx++) {
+                                    int sx = xx + dx - 1;
+                                    t[row + ci * 9 + dy * 3 + dx] =
+                                            sy >= 0 && sy < side && sx >= 0 && sx < side ? ci * p + sy * side + sx : -1;
+                                }
+                            }
+                        }
+                    }
+                }
+                taps = t;
+            }
+            return taps;
+        }
+
         /** im2col, position-major: [position][k], padding -1 (for the dense layer: x itself). */
         float[] columns(float[] x) {
             if (!conv) {
                 return x;
             }
-            int p = positions();
-            int cin = k / 9;
-            float[] c = new float[p * k];
-            for (int yy = 0; yy < side; yy++) {
-                for (int xx = 0; xx < side; xx++) {
-                    int row = (yy * side + xx) * k;
-                    for (int ci = 0; ci < cin; ci++) {
-                        for (int dy = 0; dy < 3; dy++) {
-                            int sy = yy + dy - 1;
-                            for (int dx = 0; dx < 3; dx++) {
-                                int sx = xx + dx - 1;
-                                c[row + ci * 9 + dy * 3 + dx] =
-                                        sy >= 0 && sy < side && sx >= 0 && sx < side ? x[ci * p + sy * side + sx] : -1;
-                            }
-                        }
-                    }
-                }
+            int[] t = taps();
+            float[] c = new float[t.length];
+            for (int i = 0; i < t.length; i++) {
+                c[i] = t[i] < 0 ? -1 : x[t[i]];
             }
             return c;
         }
@@ -651,26 +662,11 @@ public final class Vgg8Trainer {
 
         /** Adds the (position-major) im2col gradient back onto the input positions, padding dropped. */
         float[] col2im(float[] gc) {
-            int p = positions();
-            int cin = k / 9;
-            float[] g = new float[cin * p];
-            for (int yy = 0; yy < side; yy++) {
-                for (int xx = 0; xx < side; xx++) {
-                    int row = (yy * side + xx) * k;
-                    for (int ci = 0; ci < cin; ci++) {
-                        for (int dy = 0; dy < 3; dy++) {
-                            int sy = yy + dy - 1;
-                            if (sy < 0 || sy >= side) {
-                                continue;
-                            }
-                            for (int dx = 0; dx < 3; dx++) {
-                                int sx = xx + dx - 1;
-                                if (sx >= 0 && sx < side) {
-                                    g[ci * p + sy * side + sx] += gc[row + ci * 9 + dy * 3 + dx];
-                                }
-                            }
-                        }
-                    }
+            int[] t = taps();
+            float[] g = new float[k / 9 * positions()];
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] >= 0) {
+                    g[t[i]] += gc[i];
                 }
             }
             return g;
