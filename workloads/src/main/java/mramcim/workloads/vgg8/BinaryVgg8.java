@@ -56,9 +56,13 @@ public record BinaryVgg8(Vgg8Shape shape, byte[][][] weights, int[][] threshold,
     }
 
     /** Exact dot products (software): {@code K - 2 popcount(w xor x)}. */
-    public static final Engine EXACT = (net, layer, vectors) -> {
-        long[][] w = net.bits(layer);
-        int k = net.inputs(layer);
+    public static final Engine EXACT = (net, layer, vectors) -> exact(net.bits(layer), net.inputs(layer), vectors);
+
+    /**
+     * Exact dot products of the vectors with the bit-set weights {@code w} ([output][word]) of
+     * {@code k} inputs: {@code K - 2 popcount(w xor x)}, [vector][output].
+     */
+    public static int[][] exact(long[][] w, int k, long[][] vectors) {
         int[][] out = new int[vectors.length][w.length];
         for (int v = 0; v < vectors.length; v++) {
             for (int o = 0; o < w.length; o++) {
@@ -70,7 +74,7 @@ public record BinaryVgg8(Vgg8Shape shape, byte[][][] weights, int[][] threshold,
             }
         }
         return out;
-    };
+    }
 
     /** Inputs of layer l's dot products. */
     public int inputs(int layer) {

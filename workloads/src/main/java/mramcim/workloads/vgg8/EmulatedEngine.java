@@ -6,7 +6,7 @@ import mramcim.workloads.mnist.TileSchedule;
 /**
  * Seed 000's "emulation with measured errors": every tile's exact dot product, each column's
  * result drawn from the error distribution measured on the die at that dot product ({@link
- * ErrorTable}), then the partial sums as on the array. Pass p draws from its own stream (seed,
+ * ErrorTable}), then the partial sums as on the array ({@link Vgg8Tiles#partialSum}). Pass p draws from its own stream (seed,
  * p), in the order of the vectors and columns, so a run never depends on threads or timing.
  */
 public final class EmulatedEngine implements BinaryVgg8.Engine {
@@ -29,6 +29,7 @@ public final class EmulatedEngine implements BinaryVgg8.Engine {
             long[] mask = mask(net.inputs(layer), pass.firstInput(), pass.inputs());
             SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + pass.index());
             int pad = Vgg8Tiles.paddingSum(pass);
+            int copies = Vgg8Tiles.copies(pass);
             for (int s = 0; s < vectors.length; s++) {
                 long[] v = vectors[s];
                 for (int j = 0; j < pass.neurons(); j++) {
@@ -37,8 +38,8 @@ public final class EmulatedEngine implements BinaryVgg8.Engine {
                     for (int i = 0; i < mask.length; i++) {
                         differ += Long.bitCount((wo[i] ^ v[i]) & mask[i]);
                     }
-                    int exact = pass.inputs() - 2 * differ + pad;
-                    out[s][pass.firstNeuron() + j] += errors.draw(j, exact, rnd) - pad;
+                    int exact = copies * (pass.inputs() - 2 * differ) + pad;
+                    out[s][pass.firstNeuron() + j] += Vgg8Tiles.partialSum(pass, errors.draw(j, exact, rnd));
                 }
             }
         }

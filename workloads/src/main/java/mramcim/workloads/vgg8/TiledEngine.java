@@ -8,7 +8,7 @@ import mramcim.workloads.mnist.TileSchedule;
 /**
  * Dot products on the array, tile by tile through a {@link TileExecutor} (the die's fast path, or
  * host commands on the RTL in lockstep): each pass programmed once for the whole batch, every
- * vector converted, the row tiles' results added with their padding subtracted. Optionally keeps
+ * vector converted, the row tiles' partial sums ({@link Vgg8Tiles#partialSum}) added. Optionally keeps
  * every column result of every pass, for comparing two executors column by column.
  */
 public final class TiledEngine implements BinaryVgg8.Engine {
@@ -41,10 +41,9 @@ public final class TiledEngine implements BinaryVgg8.Engine {
             if (keep) {
                 results.add(r);
             }
-            int pad = Vgg8Tiles.paddingSum(pass);
             for (int s = 0; s < vectors.length; s++) {
                 for (int j = 0; j < pass.neurons(); j++) {
-                    out[s][pass.firstNeuron() + j] += r[s][j] - pad;
+                    out[s][pass.firstNeuron() + j] += Vgg8Tiles.partialSum(pass, r[s][j]);
                 }
             }
         }

@@ -78,6 +78,12 @@ public final class Vgg8Report {
         o.put("trainSeconds", r.trainSeconds());
         o.put("emulatedSeconds", r.emulatedSeconds());
         o.put("fastpathSeconds", r.fastpathSeconds());
+        ArrayNode le = o.putArray("layerErrors");
+        for (Vgg8Run.LayerPoint p : r.layerErrors()) {
+            ObjectNode e = le.addObject();
+            e.put("layer", p.name());
+            e.put("accuracy", p.accuracy());
+        }
         ArrayNode v = o.putArray("variation");
         for (Vgg8Run.SweepPoint p : r.variation()) {
             ObjectNode e = v.addObject();
@@ -202,6 +208,19 @@ public final class Vgg8Report {
                 "%nTimes: emulation %.1f s, fast path %.1f s. The drop and what causes it: docs/vgg8.md.%n%n",
                 r.emulatedSeconds(),
                 r.fastpathSeconds()));
+        if (!r.layerErrors().isEmpty()) {
+            md.append("The die's measured errors in one layer at a time (the others exact):\n\n| layer | ");
+            md.append(String.join(
+                    " | ",
+                    r.layerErrors().stream().map(Vgg8Run.LayerPoint::name).toList()));
+            md.append(" |\n| --- |");
+            md.append(" ---: |".repeat(r.layerErrors().size()));
+            md.append("\n| accuracy |");
+            for (Vgg8Run.LayerPoint p : r.layerErrors()) {
+                md.append(String.format(Locale.ROOT, " %.2f %% |", 100 * p.accuracy()));
+            }
+            md.append("\n\n");
+        }
         if (r.cosimImages() > 0) {
             md.append(String.format(
                     Locale.ROOT,

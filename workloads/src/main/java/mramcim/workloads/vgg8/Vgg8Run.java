@@ -87,6 +87,12 @@ public final class Vgg8Run {
             boolean sweep,
             int threads) {}
 
+    /**
+     * The accuracy with the die's measured errors in one layer only, every other layer exact:
+     * where the errors cost.
+     */
+    public record LayerPoint(int layer, String name, double accuracy) {}
+
     /** A sweep point: the variation factor and the fast-path accuracy. */
     public record SweepPoint(double factor, double accuracy) {}
 
@@ -104,6 +110,7 @@ public final class Vgg8Run {
             List<MnistData.Digit> test,
             int[] software,
             int[] emulated,
+            List<LayerPoint> layerErrors,
             int[] fastpath,
             Calibration calibration,
             ErrorTable errors,
@@ -121,14 +128,7 @@ public final class Vgg8Run {
 
         /** The share of held-out digits {@code pred} gets right, or NaN if not run. */
         public double accuracy(int[] pred) {
-            if (pred == null) {
-                return Double.NaN;
-            }
-            int ok = 0;
-            for (int i = 0; i < pred.length; i++) {
-                ok += pred[i] == test.get(i).label() ? 1 : 0;
-            }
-            return (double) ok / pred.length;
+            return pred == null ? Double.NaN : Vgg8Run.accuracy(pred, test);
         }
     }
 
@@ -160,6 +160,7 @@ public final class Vgg8Run {
         progress.step(1);
 
         int[] emulated = null;
+        List<LayerPoint> layerErrors = List.of();
         ErrorTable table = null;
         double emulatedSeconds = 0;
         if (o.errors().measured()) {
@@ -170,6 +171,18 @@ public final class Vgg8Run {
             emulated = predictParallel(net, pixels, o.threads(), part -> new EmulatedEngine(tiles, t, o.seed() + part));
             progress.step(1);
             emulatedSeconds = (System.nanoTime() - t1) / 1e9;
+            progress.phase("measured errors one layer at a time", BinaryVgg8.ENGINE_LAYERS);
+            List<LayerPoint> points = new ArrayList<>();
+            for (int l = 0; l < BinaryVgg8.ENGINE_LAYERS; l++) {
+                int only = l;
+                int[] pred = predictParallel(net, pixels, o.threads(), part -> {
+                    BinaryVgg8.Engine em = new EmulatedEngine(tiles, t, o.seed() + part);
+                    return (n, layer, v) -> layer == only ? em.dot(n, layer, v) : BinaryVgg8.EXACT.dot(n, layer, v);
+                });
+                points.add(new LayerPoint(l, Vgg8Shape.layerName(l), accuracy(pred, test)));
+                progress.step(1);
+            }
+            layerErrors = List.copyOf(points);
         }
         int[] fastpath = null;
         double fastpathSeconds = 0;
@@ -227,12 +240,8 @@ public final class Vgg8Run {
                         few,
                         new TiledEngine(tiles, new FastTileExecutor(c, o.seed(), k.global(), k.offsets()), false),
                         n -> {});
-                int ok = 0;
-                for (int i = 0; i < pred.length; i++) {
-                    ok += pred[i] == test.get(i).label() ? 1 : 0;
-                }
                 progress.step(1);
-                return new SweepPoint(v, (double) ok / pred.length);
+                return new SweepPoint(v, accuracy(pred, test));
             });
         }
         progress.done();
@@ -244,6 +253,7 @@ public final class Vgg8Run {
                 test,
                 software,
                 emulated,
+                layerErrors,
                 fastpath,
                 cal,
                 table,
@@ -258,6 +268,15 @@ public final class Vgg8Run {
                 cosimSeconds,
                 cosimFailed,
                 variation);
+    }
+
+    /** The share of the first {@code pred.length} digits of {@code test} that {@code pred} gets right. */
+    static double accuracy(int[] pred, List<MnistData.Digit> test) {
+        int ok = 0;
+        for (int i = 0; i < pred.length; i++) {
+            ok += pred[i] == test.get(i).label() ? 1 : 0;
+        }
+        return (double) ok / pred.length;
     }
 
     /** An engine for one part of the digits. */

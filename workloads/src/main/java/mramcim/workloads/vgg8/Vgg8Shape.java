@@ -41,11 +41,13 @@ public record Vgg8Shape(int[] channels, int hidden) {
     }
 
     /**
-     * The default network (assumed): 16-16-32-32-64-64 channels and 128 hidden, the smallest
-     * doubling VGG that reaches 98 % on the 2,000 held-out digits; it trains in minutes on two cores.
+     * The default network (assumed; seed 000 gives no widths): 16-32-32-64-64-128 channels and 256
+     * hidden. Measured on the 2,000 held-out digits (docs/vgg8.md): 16-16-32-32-64-64 with 128
+     * hidden stays at 96.35 % after 10 epochs; doubling the second convolution of each block and
+     * the hidden layer, and more epochs, are what reach 98 % within the 20-minute training budget.
      */
     public static Vgg8Shape defaults() {
-        return new Vgg8Shape(new int[] {16, 16, 32, 32, 64, 64}, 128);
+        return new Vgg8Shape(new int[] {16, 32, 32, 64, 64, 128}, 256);
     }
 
     /** A small network for the tests. */
@@ -82,6 +84,17 @@ public record Vgg8Shape(int[] channels, int hidden) {
     /** True if convolution {@code l} is followed by pooling (the second of each block). */
     public static boolean pools(int l) {
         return l % 2 == 1;
+    }
+
+    /**
+     * The name of engine layer {@code l} in reports: conv1 .. conv6, fc (the binary fully
+     * connected layer), classes (the class layer).
+     */
+    public static String layerName(int l) {
+        if (l < 0 || l > CONVOLUTIONS + 1) {
+            throw new IllegalArgumentException("a VGG-8 has layers 0 .. " + (CONVOLUTIONS + 1) + ", not " + l);
+        }
+        return l < CONVOLUTIONS ? "conv" + (l + 1) : l == CONVOLUTIONS ? "fc" : "classes";
     }
 
     /** Inputs of the first fully connected layer: the pooled output of the last convolution. */

@@ -209,6 +209,10 @@ class Vgg8Test {
         }
         assertEquals(List.of(), differ, "held-out digits where a mode on the ideal macro disagrees with the software");
         assertEquals(0, r.errors().mae(), 0, "the ideal macro's measured errors");
+        assertEquals(BinaryVgg8.ENGINE_LAYERS, r.layerErrors().size());
+        for (Vgg8Run.LayerPoint p : r.layerErrors()) {
+            assertEquals(r.accuracy(r.software()), p.accuracy(), 0, "errors in " + p.name() + " only");
+        }
     }
 
     @Test
