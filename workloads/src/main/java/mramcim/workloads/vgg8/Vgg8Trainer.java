@@ -641,68 +641,48 @@ public final class Vgg8Trainer {
             return gx;
         }
 
-        /**
-         * {@code g[co][kk] += sum_q ga[co][q] x[q][kk]} ({@code x} position-major), four positions
-         * at a time: one load and store of {@code g} per four multiply-adds, and the inner loop
-         * over kk runs contiguously, so it vectorises (a float reduction would not).
-         */
+        /** {@code g[co][kk] += sum_q ga[co][q] x[q][kk]}, {@code x} position-major. */
         void weightGradient(float[] ga, float[] x, float[] g) {
             int p = positions();
             for (int co = 0; co < cout; co++) {
-                int gb = co * k;
-                int gq = co * p;
-                int q = 0;
-                for (; q + 4 <= p; q += 4) {
-                    float g0 = ga[gq + q];
-                    float g1 = ga[gq + q + 1];
-                    float g2 = ga[gq + q + 2];
-                    float g3 = ga[gq + q + 3];
-                    int x0 = q * k;
-                    int x1 = x0 + k;
-                    int x2 = x1 + k;
-                    int x3 = x2 + k;
-                    for (int kk = 0; kk < k; kk++) {
-                        g[gb + kk] += g0 * x[x0 + kk] + g1 * x[x1 + kk] + g2 * x[x2 + kk] + g3 * x[x3 + kk];
-                    }
-                }
-                for (; q < p; q++) {
-                    float g0 = ga[gq + q];
-                    int x0 = q * k;
-                    for (int kk = 0; kk < k; kk++) {
-                        g[gb + kk] += g0 * x[x0 + kk];
-                    }
-                }
+                accumulate(g, co * k, x, ga, co * p, 1, p, k);
+            }
+        }
+
+        /** {@code gc[q][kk] = sum_co ga[co][q] wb[co][kk]}, the gradient on the im2col inputs. */
+        void inputGradient(float[] ga, float[] gc) {
+            int p = positions();
+            for (int q = 0; q < p; q++) {
+                accumulate(gc, q * k, wb, ga, q, p, cout, k);
             }
         }
 
         /**
-         * {@code gc[q][kk] = sum_co ga[co][q] wb[co][kk]}, the gradient on the im2col inputs, four
-         * outputs at a time for the same reason as {@link #weightGradient}.
+         * {@code out[ob + i] += sum_r c[c0 + r cs] m[r k + i]} for i below k and r below n: rows of
+         * {@code m} four at a time, so that {@code out} is loaded and stored once per four
+         * multiply-adds and the inner loop runs contiguously, which vectorises (a float reduction
+         * would not).
          */
-        void inputGradient(float[] ga, float[] gc) {
-            int p = positions();
-            for (int q = 0; q < p; q++) {
-                int xb = q * k;
-                int co = 0;
-                for (; co + 4 <= cout; co += 4) {
-                    float g0 = ga[co * p + q];
-                    float g1 = ga[(co + 1) * p + q];
-                    float g2 = ga[(co + 2) * p + q];
-                    float g3 = ga[(co + 3) * p + q];
-                    int w0 = co * k;
-                    int w1 = w0 + k;
-                    int w2 = w1 + k;
-                    int w3 = w2 + k;
-                    for (int kk = 0; kk < k; kk++) {
-                        gc[xb + kk] += g0 * wb[w0 + kk] + g1 * wb[w1 + kk] + g2 * wb[w2 + kk] + g3 * wb[w3 + kk];
-                    }
+        private static void accumulate(float[] out, int ob, float[] m, float[] c, int c0, int cs, int n, int k) {
+            int r = 0;
+            for (; r + 4 <= n; r += 4) {
+                float a0 = c[c0 + r * cs];
+                float a1 = c[c0 + (r + 1) * cs];
+                float a2 = c[c0 + (r + 2) * cs];
+                float a3 = c[c0 + (r + 3) * cs];
+                int m0 = r * k;
+                int m1 = m0 + k;
+                int m2 = m1 + k;
+                int m3 = m2 + k;
+                for (int i = 0; i < k; i++) {
+                    out[ob + i] += a0 * m[m0 + i] + a1 * m[m1 + i] + a2 * m[m2 + i] + a3 * m[m3 + i];
                 }
-                for (; co < cout; co++) {
-                    float g0 = ga[co * p + q];
-                    int w0 = co * k;
-                    for (int kk = 0; kk < k; kk++) {
-                        gc[xb + kk] += g0 * wb[w0 + kk];
-                    }
+            }
+            for (; r < n; r++) {
+                float a0 = c[c0 + r * cs];
+                int m0 = r * k;
+                for (int i = 0; i < k; i++) {
+                    out[ob + i] += a0 * m[m0 + i];
                 }
             }
         }
