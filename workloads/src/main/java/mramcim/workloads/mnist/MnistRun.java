@@ -8,8 +8,6 @@ import mramcim.calibration.CalibrationRun;
 import mramcim.calibration.Calibrator;
 import mramcim.calibration.Patterns;
 import mramcim.cosim.lockstep.Engine;
-import mramcim.cosim.lockstep.Lockstep;
-import mramcim.cosim.lockstep.LockstepHost;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.FetParams;
 import mramcim.model.config.MacroConfig;
@@ -139,30 +137,20 @@ public final class MnistRun {
         double arraySeconds = (System.nanoTime() - t1) / 1e9;
 
         int nCosim = o.rtl() == null ? 0 : Math.min(o.cosimDigits(), test.size());
-        long columns = 0;
-        long mismatches = 0;
-        long cycles = 0;
-        double cosimSeconds = 0;
-        int cosimFailed = 0;
+        CosimCheck cosim = CosimCheck.NONE;
         if (nCosim > 0) {
             List<byte[]> subset = pixels.subList(0, nCosim);
-            long t2 = System.nanoTime();
             progress.phase(
                     "co-simulate " + nCosim + " digits on the RTL",
                     schedule.passes().size());
-            MappedNetwork.Result onRtl;
-            try (Lockstep ls = Lockstep.open(cfg, o.seed(), o.rtl(), o.engine())) {
-                HostTileExecutor host = new HostTileExecutor(LockstepHost.on(ls), cal.global(), cal.offsets());
-                onRtl = mapped.run(subset, host, progress::step);
-                cycles = ls.cycle();
-            }
-            cosimSeconds = (System.nanoTime() - t2) / 1e9;
-            cosimFailed = onRtl.failedCells();
-            MappedNetwork.Result onFast =
-                    mapped.run(subset, new FastTileExecutor(cfg, o.seed(), cal.global(), cal.offsets()), n -> {});
-            ColumnComparison cmp = ColumnComparison.of(onRtl.columns(), onFast.columns());
-            columns = cmp.columns();
-            mismatches = cmp.mismatches();
+            cosim = CosimCheck.run(
+                    cfg,
+                    o.seed(),
+                    o.rtl(),
+                    o.engine(),
+                    cal,
+                    (exec, step) -> mapped.run(subset, exec, step).columns(),
+                    progress::step);
         }
         List<SweepPoint> variation = List.of();
         List<SweepPoint> clock = List.of();
@@ -184,11 +172,11 @@ public final class MnistRun {
                 cal,
                 arraySeconds,
                 nCosim,
-                columns,
-                mismatches,
-                cycles,
-                cosimSeconds,
-                cosimFailed,
+                cosim.columns(),
+                cosim.mismatches(),
+                cosim.cycles(),
+                cosim.seconds(),
+                cosim.failedCells(),
                 variation,
                 clock,
                 schedule);

@@ -237,17 +237,6 @@ public record BinaryVgg8(Vgg8Shape shape, byte[][][] weights, int[][] threshold,
         return z;
     }
 
-    /** Argmax, the lowest class on a tie. */
-    public static int argmax(int[] z) {
-        int best = 0;
-        for (int k = 1; k < z.length; k++) {
-            if (z[k] > z[best]) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
     /**
      * Classifies a batch of digits layer by layer: every image's vectors of a layer go to {@code
      * engine} together (so an array is programmed once per tile and layer).
@@ -281,7 +270,7 @@ public record BinaryVgg8(Vgg8Shape shape, byte[][][] weights, int[][] threshold,
         progress.accept(1);
         int[] out = new int[n];
         for (int s = 0; s < n; s++) {
-            out[s] = argmax(z[s]);
+            out[s] = mramcim.workloads.mnist.BinaryMlp.argmax(z[s]);
         }
         return out;
     }

@@ -6,15 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import mramcim.calibration.Calibration;
 import mramcim.cosim.lockstep.Engine;
-import mramcim.cosim.lockstep.Lockstep;
-import mramcim.cosim.lockstep.LockstepHost;
 import mramcim.cosim.verilator.NativeBuild;
 import mramcim.model.config.MacroConfig;
 import mramcim.results.Parallel;
 import mramcim.results.Progress;
-import mramcim.workloads.mnist.ColumnComparison;
+import mramcim.workloads.mnist.CosimCheck;
 import mramcim.workloads.mnist.FastTileExecutor;
-import mramcim.workloads.mnist.HostTileExecutor;
 import mramcim.workloads.mnist.MnistData;
 import mramcim.workloads.mnist.MnistRun;
 
@@ -201,31 +198,22 @@ public final class Vgg8Run {
         }
 
         int nCosim = o.rtl() == null ? 0 : Math.min(o.cosimImages(), test.size());
-        long columns = 0;
-        long mismatches = 0;
-        long cycles = 0;
-        double cosimSeconds = 0;
-        int cosimFailed = 0;
+        CosimCheck cosim = CosimCheck.NONE;
         if (nCosim > 0) {
             List<byte[]> subset = pixels.subList(0, nCosim);
-            long t3 = System.nanoTime();
             progress.phase("co-simulate " + nCosim + " digits on the RTL", BinaryVgg8.ENGINE_LAYERS);
-            TiledEngine onRtl;
-            try (Lockstep ls = Lockstep.open(cfg, o.seed(), o.rtl(), o.engine())) {
-                onRtl = new TiledEngine(
-                        tiles, new HostTileExecutor(LockstepHost.on(ls), cal.global(), cal.offsets()), true);
-                net.predict(subset, onRtl, progress::step);
-                cycles = ls.cycle();
-            }
-            cosimSeconds = (System.nanoTime() - t3) / 1e9;
-            cosimFailed = onRtl.failedCells();
-            TiledEngine onFast =
-                    new TiledEngine(tiles, new FastTileExecutor(cfg, o.seed(), cal.global(), cal.offsets()), true);
-            net.predict(subset, onFast, n -> {});
-            ColumnComparison cmp = ColumnComparison.of(
-                    onRtl.results().toArray(new int[0][][]), onFast.results().toArray(new int[0][][]));
-            columns = cmp.columns();
-            mismatches = cmp.mismatches();
+            cosim = CosimCheck.run(
+                    cfg,
+                    o.seed(),
+                    o.rtl(),
+                    o.engine(),
+                    cal,
+                    (exec, step) -> {
+                        TiledEngine e = new TiledEngine(tiles, exec, true);
+                        net.predict(subset, e, step);
+                        return e.results().toArray(new int[0][][]);
+                    },
+                    progress::step);
         }
         List<SweepPoint> variation = List.of();
         if (o.sweep()) {
@@ -262,11 +250,11 @@ public final class Vgg8Run {
                 emulatedSeconds,
                 fastpathSeconds,
                 nCosim,
-                columns,
-                mismatches,
-                cycles,
-                cosimSeconds,
-                cosimFailed,
+                cosim.columns(),
+                cosim.mismatches(),
+                cosim.cycles(),
+                cosim.seconds(),
+                cosim.failedCells(),
                 variation);
     }
 
